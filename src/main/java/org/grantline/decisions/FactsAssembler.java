@@ -1,0 +1,211 @@
+package org.grantline.decisions;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.grantline.intake.ApplicationRepository;
+import org.grantline.intake.ApplicationRequest;
+import org.grantline.intake.ApplicationRequest.PartnerRequest;
+import org.grantline.intake.ApplicationRow;
+import org.grantline.milestones.Payloads;
+import org.grantline.milestones.SubmissionRepository;
+import org.grantline.milestones.SubmissionRow;
+import org.grantline.milestones.SubmissionType;
+import org.grantline.payments.AwardRow;
+import org.grantline.payments.PaymentLedger;
+import org.grantline.rules.facts.Application;
+import org.grantline.rules.facts.CaseworkerDecision;
+import org.grantline.rules.facts.Cba;
+import org.grantline.rules.facts.Document;
+import org.grantline.rules.facts.ExtraFundingRequest;
+import org.grantline.rules.facts.GettingGoingApplication;
+import org.grantline.rules.facts.LiveAward;
+import org.grantline.rules.facts.MatchCommitment;
+import org.grantline.rules.facts.OperationalPlan;
+import org.grantline.rules.facts.Outturn;
+import org.grantline.rules.facts.Partner;
+import org.grantline.rules.facts.PriorValue;
+import org.grantline.tasks.TaskCompletionRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Gathers everything known about an application as rule facts. Every decision sees the same complete
+ * picture; which facts a decision's rules use is the rules' business. The facts are recorded with the
+ * decision, so they must come only from stored data.
+ */
+@Component
+public class FactsAssembler {
+
+    private final ApplicationRepository applications;
+    private final SubmissionRepository submissions;
+    private final PaymentLedger ledger;
+    private final ConditionStore conditions;
+    private final TaskCompletionRepository completions;
+    private final JdbcClient jdbc;
+
+    FactsAssembler(ApplicationRepository applications, SubmissionRepository submissions, PaymentLedger ledger,
+                   ConditionStore conditions, TaskCompletionRepository completions, JdbcClient jdbc) {
+        this.applications = applications;
+        this.submissions = submissions;
+        this.ledger = ledger;
+        this.conditions = conditions;
+        this.completions = completions;
+        this.jdbc = jdbc;
+    }
+
+    /** The application fact and its partners, as submitted (also used before the application is stored). */
+    public static List<Object> applicationFacts(String id, ApplicationRequest request, LocalDate submittedOn) {
+        List<Object> facts = new ArrayList<>();
+        facts.add(new Application(id, request.round(), request.lead().name(), request.lead().type(),
+                request.lead().charitablePurpose(), request.lead().priorServiceDelivery(),
+                request.lead().incorporated(), request.lead().annualTurnover(), request.area().name(),
+                request.area().district(), request.area().inEngland(), List.copyOf(request.themes()),
+                request.proposal().specificIntervention(), request.proposal().needEvidenced(),
+                request.proposal().buildsOnPriorActivity(), submittedOn));
+        request.partners().forEach(p -> facts.add(partner(p)));
+        return facts;
+    }
+
+    public List<Object> factsFor(ApplicationRow app) {
+        List<Object> facts = new ArrayList<>(applicationFacts(app.id(), request(app), app.submittedOn()));
+        facts.addAll(submissionFacts(submissions.of(app.id())));
+        facts.addAll(conditions.conditions(app.id()));
+        facts.addAll(ledger.heldAwards(app.id()));
+        facts.addAll(ledger.heldTranches(app.id()));
+        facts.addAll(caseworkerDecisions(app.id()));
+        facts.addAll(priorValues(app.id()));
+        facts.addAll(liveAwardsNearby(app));
+        return facts;
+    }
+
+    static ApplicationRequest request(ApplicationRow app) {
+        return read(app.payload(), ApplicationRequest.class);
+    }
+
+    private static Partner partner(PartnerRequest p) {
+        return new Partner(p.name(), p.type(), Boolean.TRUE.equals(p.trackRecord()));
+    }
+
+    /** The latest of each kind of document wins; match-funding payments add up per provider. */
+    private static List<Object> submissionFacts(List<SubmissionRow> rows) {
+        List<Object> facts = new ArrayList<>();
+        Map<SubmissionType, SubmissionRow> latest = new LinkedHashMap<>();
+        Map<String, BigDecimal> paidByProvider = new LinkedHashMap<>();
+        for (SubmissionRow row : rows) {
+            SubmissionType type = SubmissionType.valueOf(row.type());
+            if (type == SubmissionType.MATCH_FUNDING_PAYMENT) {
+                Payloads.MatchPayment payment = read(row.payload(), Payloads.MatchPayment.class);
+                paidByProvider.merge(payment.provider(), payment.amount(), BigDecimal::add);
+            } else {
+                latest.put(type, row);
+            }
+        }
+        latest.forEach((type, row) -> {
+            facts.add(new Document(type.name(), row.submittedOn()));
+            switch (type) {
+                case GETTING_GOING_APPLICATION -> {
+                    Payloads.GettingGoing gg = read(row.payload(), Payloads.GettingGoing.class);
+                    facts.add(new GettingGoingApplication(row.submittedOn()));
+                    if (gg.partnersAdded() != null) {
+                        gg.partnersAdded().forEach(p -> facts.add(partner(p)));
+                    }
+                    if (gg.extraFunding() != null) {
+                        Payloads.ExtraFunding x = gg.extraFunding();
+                        facts.add(new ExtraFundingRequest(x.kind(), x.amount(), List.copyOf(x.budgetArrangements()),
+                                x.statutoryBudgetHolder(), x.newServiceModel()));
+                    }
+                }
+                case DRAFT_PLAN, FINAL_PLAN -> {
+                    Payloads.Plan plan = read(row.payload(), Payloads.Plan.class);
+                    facts.add(planFact(type, row.submittedOn(), plan));
+                    if (plan.cba() != null && (type == SubmissionType.FINAL_PLAN || !latest.containsKey(SubmissionType.FINAL_PLAN))) {
+                        facts.add(cbaFact(plan.cba()));
+                    }
+                }
+                case MATCH_FUNDING_COMMITMENTS -> read(row.payload(), Payloads.Commitments.class).commitments()
+                        .forEach(c -> facts.add(new MatchCommitment(c.provider(), c.providerType(), c.amount(),
+                                c.inKind(), paidByProvider.getOrDefault(c.provider(), BigDecimal.ZERO)
+                                .compareTo(c.amount()) >= 0)));
+                case OUTTURN -> facts.add(new Outturn(read(row.payload(), Payloads.OutturnFigures.class).actualBenefits()));
+                default -> {
+                    // documents on file only
+                }
+            }
+        });
+        return facts;
+    }
+
+    public static OperationalPlan planFact(SubmissionType type, LocalDate on, Payloads.Plan plan) {
+        String kind = type == SubmissionType.FINAL_PLAN ? "FINAL" : "DRAFT";
+        return new OperationalPlan(kind, on, List.copyOf(plan.sections()), plan.firstYearBudget());
+    }
+
+    public static Cba cbaFact(Payloads.CbaFigures cba) {
+        return new Cba(cba.costs(), cba.fiscalBenefits(), cba.economicBenefits(), cba.socialBenefits());
+    }
+
+    /** The latest completion of each task, in the shape rules read (approved, extra, justification). */
+    private List<CaseworkerDecision> caseworkerDecisions(String applicationId) {
+        Map<String, CaseworkerDecision> latest = new LinkedHashMap<>();
+        completions.of(applicationId).forEach(c -> latest.put(c.taskKey(), new CaseworkerDecision(c.taskKey(),
+                Boolean.TRUE.equals(c.variables().get("approved")),
+                Boolean.TRUE.equals(c.variables().get("approvedExtra")),
+                (String) c.variables().get("justification"))));
+        return List.copyOf(latest.values());
+    }
+
+    /** Values produced by earlier decisions about this application; a later value replaces an earlier one. */
+    public List<PriorValue> priorValues(String applicationId) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        jdbc.sql("select outputs from decision_record where application_id = ? order by seq").param(applicationId)
+                .query(String.class).list()
+                .forEach(json -> {
+                    Object decided = read(json, new TypeReference<Map<String, Object>>() {
+                    }).get("values");
+                    if (decided instanceof Map<?, ?> map) {
+                        map.forEach((k, v) -> values.put((String) k, v));
+                    }
+                });
+        return values.entrySet().stream().map(e -> new PriorValue(e.getKey(), e.getValue())).toList();
+    }
+
+    /** Awards held by other, not withdrawn, applications in the same district (E8 decides what overlaps). */
+    private List<LiveAward> liveAwardsNearby(ApplicationRow app) {
+        Map<String, ApplicationRow> neighbours = new LinkedHashMap<>();
+        applications.inDistrict(app.areaDistrict(), app.id()).stream()
+                .filter(other -> !Objects.equals(other.stage(), "WITHDRAWN"))
+                .forEach(other -> neighbours.put(other.id(), other));
+        List<LiveAward> live = new ArrayList<>();
+        for (AwardRow award : ledger.awardsOf(List.copyOf(neighbours.keySet()))) {
+            ApplicationRow other = neighbours.get(award.applicationId());
+            live.add(new LiveAward(other.id(), other.roundCode(), award.type(), other.areaName(),
+                    other.areaDistrict(), List.copyOf(request(other).themes())));
+        }
+        return live;
+    }
+
+    static <T> T read(String json, Class<T> type) {
+        try {
+            return CanonicalJson.MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored JSON no longer reads as " + type.getSimpleName(), e);
+        }
+    }
+
+    static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return CanonicalJson.MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

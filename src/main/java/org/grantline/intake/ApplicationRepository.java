@@ -1,0 +1,83 @@
+package org.grantline.intake;
+
+import org.grantline.web.ApiException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+@Repository
+public class ApplicationRepository {
+
+    private static final RowMapper<ApplicationRow> ROW = (rs, n) -> new ApplicationRow(
+            rs.getString("id"), rs.getString("round_code"), rs.getString("lead_name"), rs.getString("lead_type"),
+            rs.getString("area_name"), rs.getString("area_district"), rs.getString("stage"),
+            rs.getString("process_instance_id"), rs.getDate("submitted_on").toLocalDate(),
+            rs.getTimestamp("submitted_at").toInstant(), rs.getString("submitted_by"), rs.getString("payload"));
+
+    private final JdbcClient jdbc;
+
+    public ApplicationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** E9 compares leads by name, ignoring case and spacing. */
+    public static String leadKey(String leadName) {
+        return leadName.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    public void insert(ApplicationRow row) {
+        jdbc.sql("""
+                insert into application (id, round_code, lead_key, lead_name, lead_type, area_name, area_district,
+                    stage, submitted_on, submitted_at, submitted_by, payload)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(row.id(), row.roundCode(), leadKey(row.leadName()), row.leadName(), row.leadType(),
+                        row.areaName(), row.areaDistrict(), row.stage(), row.submittedOn(),
+                        Timestamp.from(row.submittedAt()), row.submittedBy(), row.payload())
+                .update();
+    }
+
+    public void setProcessInstance(String id, String processInstanceId) {
+        jdbc.sql("update application set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
+    }
+
+    public void setStage(String id, String stage) {
+        jdbc.sql("update application set stage = ? where id = ?").params(stage, id).update();
+    }
+
+    public Optional<ApplicationRow> find(String id) {
+        return jdbc.sql("select * from application where id = ?").param(id).query(ROW).optional();
+    }
+
+    public ApplicationRow get(String id) {
+        return find(id).orElseThrow(() -> ApiException.notFound("application", id));
+    }
+
+    public List<String> otherApplicationsOfLead(String roundCode, String leadName) {
+        return jdbc.sql("select id from application where round_code = ? and lead_key = ?")
+                .params(roundCode, leadKey(leadName)).query(String.class).list();
+    }
+
+    /** Applications in the same local authority district (candidates for double funding, E8). */
+    public List<ApplicationRow> inDistrict(String district, String exceptId) {
+        return jdbc.sql("select * from application where lower(area_district) = ? and id <> ?")
+                .params(district.trim().toLowerCase(Locale.ROOT), exceptId).query(ROW).list();
+    }
+
+    public List<ApplicationRow> list(String round, String stage, String submittedBy, int page, int size) {
+        return jdbc.sql("""
+                select * from application
+                where (cast(:round as varchar) is null or round_code = :round)
+                  and (cast(:stage as varchar) is null or stage = :stage)
+                  and (cast(:owner as varchar) is null or submitted_by = :owner)
+                order by submitted_at, id
+                limit :size offset :offset""")
+                .param("round", round).param("stage", stage).param("owner", submittedBy)
+                .param("size", size).param("offset", page * size)
+                .query(ROW).list();
+    }
+}

@@ -1,0 +1,168 @@
+package org.grantline.milestones;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.grantline.clock.BusinessClock;
+import org.grantline.decisions.CanonicalJson;
+import org.grantline.decisions.FactsAssembler;
+import org.grantline.intake.ApplicationRequest;
+import org.grantline.intake.ApplicationRow;
+import org.grantline.intake.Vocabulary;
+import org.grantline.rules.DecisionEngine;
+import org.grantline.rules.DecisionResult;
+import org.grantline.web.ApiException;
+import org.grantline.web.FieldProblem;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Milestone documents and data. A submission is stored and the waiting process is told (a BPMN message of
+ * the submission's type), in one transaction: if the process is not waiting for it, nothing is kept (409).
+ */
+@Service
+public class SubmissionService {
+
+    static final String FINAL_PLAN_INTAKE = "final-plan-intake";
+
+    private final SubmissionRepository submissions;
+    private final FactsAssembler facts;
+    private final DecisionEngine engine;
+    private final Vocabulary vocabulary;
+    private final RuntimeService runtime;
+    private final IdentityService identity;
+    private final BusinessClock clock;
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    SubmissionService(SubmissionRepository submissions, FactsAssembler facts, DecisionEngine engine,
+                      Vocabulary vocabulary, RuntimeService runtime, IdentityService identity, BusinessClock clock,
+                      ObjectMapper json, Validator validator) {
+        this.submissions = submissions;
+        this.facts = facts;
+        this.engine = engine;
+        this.vocabulary = vocabulary;
+        this.runtime = runtime;
+        this.identity = identity;
+        this.clock = clock;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @Transactional
+    public void submit(ApplicationRow app, SubmissionType type, JsonNode body, String user) {
+        Object payload = read(type, body);
+        checkWords(payload);
+        LocalDate today = clock.today();
+        checkDomain(app, type, payload, today);
+        submissions.insert(app.id(), type, today, clock.now(), user, CanonicalJson.write(payload));
+        correlate(app, type.message(), Map.of(), user,
+                "application is at stage " + app.stage() + " and is not waiting for " + type);
+    }
+
+    @Transactional
+    public void withdraw(ApplicationRow app, String reason, String user) {
+        correlate(app, "WITHDRAWAL", Map.of("withdrawalReason", reason), user,
+                "application is at stage " + app.stage() + " and can no longer be withdrawn "
+                        + "(withdrawal is possible until the plan is signed off)");
+    }
+
+    private void correlate(ApplicationRow app, String message, Map<String, Object> variables, String user,
+                           String notWaiting) {
+        identity.setAuthenticatedUserId(user);
+        try {
+            runtime.createMessageCorrelation(message).processInstanceBusinessKey(app.id())
+                    .setVariables(variables).correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw ApiException.conflict(notWaiting);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private Object read(SubmissionType type, JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("(body)", "a JSON object is expected for " + type);
+        }
+        Object payload;
+        try {
+            payload = json.treeToValue(body, type.payload());
+        } catch (UnrecognizedPropertyException e) {
+            throw ApiException.badRequest(e.getPropertyName(), "unknown field '" + e.getPropertyName() + "' for "
+                    + type + "; known fields: " + e.getKnownPropertyIds());
+        } catch (JsonMappingException e) {
+            String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                    : "[" + r.getIndex() + "]").reduce((a, b) -> a + "." + b).orElse("(body)");
+            throw ApiException.badRequest(field, "field '" + field + "' has the wrong type or value for " + type);
+        } catch (Exception e) {
+            throw ApiException.badRequest("(body)", "body cannot be read as " + type);
+        }
+        Set<ConstraintViolation<Object>> violations = validator.validate(payload);
+        if (!violations.isEmpty()) {
+            List<FieldProblem> problems = violations.stream()
+                    .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                    .sorted(Comparator.comparing(FieldProblem::field)).toList();
+            throw ApiException.unprocessable(problems.stream().map(p -> p.field() + ": " + p.message())
+                    .reduce((a, b) -> a + "; " + b).orElseThrow(), problems);
+        }
+        return payload;
+    }
+
+    private void checkWords(Object payload) {
+        Vocabulary.Checker words = vocabulary.checker();
+        if (payload instanceof Payloads.GettingGoing gg) {
+            if (gg.partnersAdded() != null) {
+                words.words("partnersAdded.type", gg.partnersAdded().stream()
+                        .map(ApplicationRequest.PartnerRequest::type).toList(), "organisationTypes");
+            }
+            if (gg.extraFunding() != null) {
+                words.word("extraFunding.kind", gg.extraFunding().kind(), "extraFundingKinds")
+                        .words("extraFunding.budgetArrangements", gg.extraFunding().budgetArrangements(),
+                                "budgetArrangements");
+            }
+        } else if (payload instanceof Payloads.Plan plan) {
+            words.words("sections", plan.sections(), "planSections");
+        } else if (payload instanceof Payloads.Commitments commitments) {
+            words.words("commitments.providerType", commitments.commitments().stream()
+                    .map(Payloads.Commitment::providerType).toList(), "organisationTypes");
+        }
+        words.check();
+    }
+
+    /** Checks that need the application or the rules: dates in range, P1 plan completeness. */
+    private void checkDomain(ApplicationRow app, SubmissionType type, Object payload, LocalDate today) {
+        if (payload instanceof Payloads.MatchPayment payment
+                && (payment.paidOn().isAfter(today) || payment.paidOn().isBefore(app.submittedOn()))) {
+            throw ApiException.unprocessable("paidOn must be between the application date and today",
+                    List.of(new FieldProblem("paidOn", "out of range: " + payment.paidOn())));
+        }
+        if (type == SubmissionType.FINAL_PLAN) {
+            Payloads.Plan plan = (Payloads.Plan) payload;
+            List<Object> planFacts = new ArrayList<>(facts.priorValues(app.id()));
+            planFacts.add(FactsAssembler.planFact(type, today, plan));
+            if (plan.cba() != null) {
+                planFacts.add(FactsAssembler.cbaFact(plan.cba()));
+            }
+            DecisionResult check = engine.decide(app.roundCode(), FINAL_PLAN_INTAKE, today, planFacts);
+            if (!"VALID".equals(check.outcome())) {
+                List<FieldProblem> problems = check.failures().stream()
+                        .map(f -> new FieldProblem(f.clause(), f.reason())).toList();
+                throw ApiException.unprocessable("the final plan cannot be submitted: " + problems.stream()
+                        .map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b).orElse(""), problems);
+            }
+        }
+    }
+}

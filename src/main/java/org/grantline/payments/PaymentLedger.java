@@ -1,0 +1,149 @@
+package org.grantline.payments;
+
+import org.grantline.rules.facts.Award;
+import org.grantline.rules.facts.HeldAward;
+import org.grantline.rules.facts.HeldTranche;
+import org.grantline.rules.facts.Release;
+import org.grantline.rules.facts.RoundPosition;
+import org.grantline.rules.facts.Tranche;
+import org.grantline.web.ApiException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Awards and their tranches. Uniqueness is the database's job (one award per type per application,
+ * one row per tranche number), so retries, duplicate messages and two nodes can never pay twice.
+ */
+@Component
+public class PaymentLedger {
+
+    private final JdbcClient jdbc;
+
+    public PaymentLedger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Locks the round (until the transaction ends) and reads its position. Every decision that may award
+     * takes this lock first, so capacity, caps and budget are checked against committed figures only.
+     */
+    public RoundPosition lockAndReadPosition(String roundCode) {
+        jdbc.sql("select round_code from round_position where round_code = ? for update").param(roundCode)
+                .query(String.class).single();
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.sql("select type, count(*) as n from award where round_code = ? group by type").param(roundCode)
+                .query((rs, n) -> counts.put(rs.getString("type"), rs.getInt("n"))).list();
+        BigDecimal committed = jdbc.sql("select coalesce(sum(amount), 0) from award where round_code = ?")
+                .param(roundCode).query(BigDecimal.class).single();
+        Integer accepted = jdbc.sql("select count(distinct application_id) from award where round_code = ?")
+                .param(roundCode).query(Integer.class).single();
+        return new RoundPosition(accepted, counts, committed.setScale(2));
+    }
+
+    public void ensureRound(String roundCode, Instant now) {
+        boolean exists = jdbc.sql("select count(*) from round_position where round_code = ?").param(roundCode)
+                .query(Integer.class).single() > 0;
+        if (!exists) {
+            jdbc.sql("insert into round_position (round_code, created_at) values (?, ?)")
+                    .params(roundCode, Timestamp.from(now)).update();
+        }
+    }
+
+    public void recordAwards(String applicationId, String roundCode, String decisionId, List<Award> awards,
+                             List<Tranche> tranches, Instant now) {
+        Map<String, String> awardIds = new HashMap<>();
+        for (Award award : awards) {
+            String id = UUID.randomUUID().toString();
+            awardIds.put(award.type(), id);
+            jdbc.sql("""
+                    insert into award (id, application_id, round_code, type, amount, clause, decision_id, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, applicationId, roundCode, award.type(), award.amount(), award.clause(), decisionId,
+                            Timestamp.from(now))
+                    .update();
+        }
+        for (Tranche tranche : tranches) {
+            String awardId = awardIds.get(tranche.awardType());
+            if (awardId == null) {
+                throw new IllegalStateException("rules produced a tranche of " + tranche.awardType()
+                        + " without an award of that type");
+            }
+            jdbc.sql("""
+                    insert into tranche (id, award_id, application_id, award_type, number, amount, status, due_on,
+                        released_by, decision_id, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(UUID.randomUUID().toString(), awardId, applicationId, tranche.awardType(),
+                            tranche.number(), tranche.amount(), tranche.status(), tranche.dueOn(),
+                            tranche.releasedBy(), decisionId, Timestamp.from(now), Timestamp.from(now))
+                    .update();
+        }
+    }
+
+    /** WITHHELD becomes PAYABLE, due today. A tranche already released stays as it is. */
+    public void release(String applicationId, Release release, LocalDate today, Instant now) {
+        jdbc.sql("""
+                update tranche set status = 'PAYABLE', due_on = ?, updated_at = ?
+                where application_id = ? and award_type = ? and number = ? and status = 'WITHHELD'""")
+                .params(today, Timestamp.from(now), applicationId, release.awardType(), release.number())
+                .update();
+    }
+
+    /** On withdrawal nothing more is paid: tranches not yet paid are withheld. */
+    public int withholdUnpaid(String applicationId, Instant now) {
+        return jdbc.sql("update tranche set status = 'WITHHELD', updated_at = ? where application_id = ? and status = 'PAYABLE'")
+                .params(Timestamp.from(now), applicationId).update();
+    }
+
+    /** Finance confirms a payment: PAYABLE becomes PAID, once. */
+    public void markPaid(String trancheId, String user, Instant now) {
+        TrancheRow tranche = tranche(trancheId);
+        int changed = jdbc.sql("update tranche set status = 'PAID', paid_by = ?, updated_at = ? where id = ? and status = 'PAYABLE'")
+                .params(user, Timestamp.from(now), trancheId).update();
+        if (changed == 0) {
+            throw ApiException.conflict("tranche " + trancheId + " is " + tranche.status()
+                    + "; only a PAYABLE tranche can be marked paid");
+        }
+    }
+
+    public TrancheRow tranche(String trancheId) {
+        return jdbc.sql("select * from tranche where id = ?").param(trancheId).query(TrancheRow.MAPPER).optional()
+                .orElseThrow(() -> ApiException.notFound("tranche", trancheId));
+    }
+
+    public List<TrancheRow> tranches(String applicationId) {
+        return jdbc.sql("select * from tranche where application_id = ? order by created_at, award_type, number")
+                .param(applicationId).query(TrancheRow.MAPPER).list();
+    }
+
+    public List<AwardRow> awards(String applicationId) {
+        return jdbc.sql("select * from award where application_id = ? order by created_at, type")
+                .param(applicationId).query(AwardRow.MAPPER).list();
+    }
+
+    public List<HeldAward> heldAwards(String applicationId) {
+        return awards(applicationId).stream().map(a -> new HeldAward(a.type(), a.amount())).toList();
+    }
+
+    public List<HeldTranche> heldTranches(String applicationId) {
+        return tranches(applicationId).stream()
+                .map(t -> new HeldTranche(t.awardType(), t.number(), t.amount(), t.status())).toList();
+    }
+
+    /** Awards of other applications in the given ids (for double funding). */
+    public List<AwardRow> awardsOf(List<String> applicationIds) {
+        if (applicationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from award where application_id in (:ids)").param("ids", applicationIds)
+                .query(AwardRow.MAPPER).list();
+    }
+}

@@ -1,0 +1,140 @@
+package org.grantline.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.grantline.parameters.ParameterFileLoader;
+import org.grantline.parameters.ParameterStore;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compiles one round folder into a {@link Ruleset}. Each top-level {@code <decision>.drl} becomes a KieBase
+ * of that name, together with every {@code shared/*.drl}; all are compiled in one pass so a designer sees
+ * every error at once, each as {@code file:line: message}.
+ */
+public final class RulesetCompiler {
+
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final KieServices KIE = KieServices.Factory.get();
+
+    public Ruleset compile(RulesetFiles files) {
+        List<String> problems = new ArrayList<>();
+        RoundDefinition round = readRound(files, problems);
+        ParameterStore parameters = ParameterFileLoader.load(files.matching("parameters/", ".yaml"), problems);
+
+        Map<String, String> kiePathToFile = new LinkedHashMap<>();
+        Map<String, String> decisionPackages = new LinkedHashMap<>();
+        Set<String> sharedPackages = new TreeSet<>();
+        KieFileSystem kfs = KIE.newKieFileSystem();
+        files.matching("", ".drl").forEach((path, content) -> {
+            Matcher matcher = PACKAGE.matcher(content);
+            if (!matcher.find()) {
+                problems.add(files.folderName() + "/" + path + ":1: a rule file must start with a package declaration");
+                return;
+            }
+            String pkg = matcher.group(1);
+            String resourcePath = pkg.replace('.', '/') + "/" + path.replace('/', '_');
+            kiePathToFile.put(resourcePath, files.folderName() + "/" + path);
+            kfs.write("src/main/resources/" + resourcePath, content);
+            if (path.startsWith("shared/")) {
+                sharedPackages.add(pkg);
+            } else if (!path.contains("/")) {
+                decisionPackages.put(path.substring(0, path.length() - ".drl".length()), pkg);
+            } else {
+                problems.add(path + ": rule files go in the round folder (one per decision) or in shared/");
+            }
+        });
+        if (decisionPackages.isEmpty()) {
+            problems.add(files.folderName() + ": no decision files (<decision>.drl) found");
+        }
+        checkPackagesAreDistinct(decisionPackages, sharedPackages, problems);
+        if (!problems.isEmpty()) {
+            throw new RulesetInvalidException(files.folderName(), problems);
+        }
+
+        ReleaseId releaseId = KIE.newReleaseId("org.grantline.rules", safeArtifactId(files.folderName()),
+                "0.0.0-" + files.version().substring(0, 16));
+        kfs.generateAndWritePomXML(releaseId);
+        kfs.writeKModuleXML(kmodule(decisionPackages, sharedPackages));
+        KieBuilder builder = KIE.newKieBuilder(kfs).buildAll();
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            String file = kiePathToFile.getOrDefault(message.getPath(), message.getPath());
+            problems.add(file + ":" + message.getLine() + ": " + message.getText().replace('\n', ' ').trim());
+        }
+        if (!problems.isEmpty()) {
+            throw new RulesetInvalidException(files.folderName(), problems);
+        }
+        KieContainer container = KIE.newKieContainer(releaseId);
+        decisionPackages.keySet().forEach(container::getKieBase); // build every KieBase now, not on first use
+        return new Ruleset(round, files, container, parameters, decisionPackages.keySet());
+    }
+
+    private static void checkPackagesAreDistinct(Map<String, String> decisions, Set<String> shared,
+                                                 List<String> problems) {
+        Map<String, String> seen = new LinkedHashMap<>();
+        decisions.forEach((decision, pkg) -> {
+            String other = seen.putIfAbsent(pkg, decision);
+            if (other != null || shared.contains(pkg)) {
+                problems.add(decision + ".drl: package " + pkg + " is used by another rule file; "
+                        + "give each decision its own package");
+            }
+        });
+    }
+
+    private static String kmodule(Map<String, String> decisions, Set<String> shared) {
+        StringBuilder xml = new StringBuilder("<kmodule xmlns=\"http://www.drools.org/xsd/kmodule\">");
+        decisions.forEach((decision, pkg) -> {
+            List<String> packages = new ArrayList<>(List.of(pkg));
+            packages.addAll(shared);
+            xml.append("<kbase name=\"").append(decision).append("\" packages=\"")
+                    .append(String.join(",", packages)).append("\"/>");
+        });
+        return xml.append("</kmodule>").toString();
+    }
+
+    private static RoundDefinition readRound(RulesetFiles files, List<String> problems) {
+        String content = files.files().get("round.yaml");
+        if (content == null) {
+            problems.add(files.folderName() + "/round.yaml: missing (code, name, process)");
+            return null;
+        }
+        try {
+            JsonNode node = YAML.readTree(content);
+            List<String> missing = new ArrayList<>();
+            for (String field : List.of("code", "name", "process")) {
+                if (node == null || !node.hasNonNull(field)) {
+                    missing.add(field);
+                }
+            }
+            if (!missing.isEmpty()) {
+                problems.add("round.yaml: missing " + String.join(", ", missing));
+                return null;
+            }
+            return new RoundDefinition(node.get("code").asText(), node.get("name").asText(),
+                    node.get("process").asText(), node.path("programme").asText(node.get("name").asText()));
+        } catch (IOException e) {
+            problems.add("round.yaml: not valid YAML: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static String safeArtifactId(String folder) {
+        return folder.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+}

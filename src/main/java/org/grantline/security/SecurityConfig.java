@@ -1,0 +1,72 @@
+package org.grantline.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+import static org.grantline.security.Roles.APPLICANT;
+import static org.grantline.security.Roles.AUDITOR;
+import static org.grantline.security.Roles.CASEWORKER;
+import static org.grantline.security.Roles.DESIGNER;
+
+/**
+ * Who may do what. The JSON API and Camunda's REST API are stateless (HTTP Basic, no CSRF since no
+ * browser session is used); everything else is behind a login form with CSRF protection, except health.
+ */
+@Configuration
+class SecurityConfig {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/engine-rest/**")
+                .authorizeHttpRequests(a -> a.anyRequest().hasAnyRole(up(CASEWORKER), up(DESIGNER)))
+                .httpBasic(Customizer.withDefaults())
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/**", "/v3/api-docs/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/applications").hasAnyRole(up(APPLICANT), up(CASEWORKER))
+                        .requestMatchers(HttpMethod.POST, "/api/applications/*/submissions/*", "/api/applications/*/withdrawal")
+                        .hasAnyRole(up(APPLICANT), up(CASEWORKER))
+                        .requestMatchers(HttpMethod.GET, "/api/applications", "/api/applications/**")
+                        .hasAnyRole(up(APPLICANT), up(CASEWORKER), up(AUDITOR), up(DESIGNER))
+                        .requestMatchers("/api/tasks/**", "/api/tasks", "/api/payments/**").hasRole(up(CASEWORKER))
+                        .requestMatchers(HttpMethod.GET, "/api/decisions/**").hasAnyRole(up(CASEWORKER), up(AUDITOR), up(DESIGNER))
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs/**").authenticated()
+                        .anyRequest().denyAll())
+                .httpBasic(Customizer.withDefaults())
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain browser(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // Camunda's webapps have their own login, against the same users, and their own CSRF filter.
+                        .requestMatchers("/camunda/**", "/camunda-welcome/**", "/", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults())
+                .csrf(c -> c.ignoringRequestMatchers("/camunda/**"))
+                .build();
+    }
+
+    private static String up(String group) {
+        return group.toUpperCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,142 @@
+package org.grantline.tasks;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.form.FormField;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.grantline.web.ApiException;
+import org.grantline.web.FieldProblem;
+import org.grantline.workflow.TaskInputException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Caseworker tasks through grantline's API: the same tasks and forms as Camunda Tasklist. Values are
+ * checked against the task's form (unknown, read-only, missing required, wrong type) before completing.
+ */
+@RestController
+@RequestMapping("/api/tasks")
+@Validated
+class TaskController {
+
+    private final TaskService tasks;
+    private final FormService forms;
+    private final HistoryService history;
+    private final IdentityService identity;
+    private final OpenTasks openTasks;
+
+    TaskController(TaskService tasks, FormService forms, HistoryService history, IdentityService identity,
+                   OpenTasks openTasks) {
+        this.tasks = tasks;
+        this.forms = forms;
+        this.history = history;
+        this.identity = identity;
+        this.openTasks = openTasks;
+    }
+
+    @GetMapping
+    List<OpenTask> list(@RequestParam(required = false) String applicationId,
+                        @RequestParam(required = false) String key,
+                        @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
+                        @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        TaskQuery query = tasks.createTaskQuery();
+        if (applicationId != null) {
+            query.processInstanceBusinessKey(applicationId);
+        }
+        if (key != null) {
+            query.taskDefinitionKey(key);
+        }
+        return openTasks.list(query, page * size, size);
+    }
+
+    @GetMapping("/{id}")
+    OpenTask get(@PathVariable String id) {
+        return openTasks.view(openTask(id));
+    }
+
+    @PostMapping("/{id}/complete")
+    @Transactional
+    ResponseEntity<Void> complete(@PathVariable String id, @Valid @RequestBody TaskCompletionRequest request,
+                                  Authentication user) {
+        openTask(id);
+        List<FormField> fields = forms.getTaskFormData(id).getFormFields();
+        checkAgainstForm(fields, request.variables());
+        identity.setAuthenticatedUserId(user.getName());
+        try {
+            forms.submitTaskForm(id, request.variables());
+        } catch (TaskInputException e) {
+            throw ApiException.unprocessable(e.getMessage(), List.of(new FieldProblem(e.field(), e.getMessage())));
+        } finally {
+            identity.clearAuthentication();
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private Task openTask(String id) {
+        Task task = tasks.createTaskQuery().taskId(id).singleResult();
+        if (task == null) {
+            if (history.createHistoricTaskInstanceQuery().taskId(id).count() > 0) {
+                throw ApiException.conflict("task " + id + " has already been completed");
+            }
+            throw ApiException.notFound("task", id);
+        }
+        return task;
+    }
+
+    private static void checkAgainstForm(List<FormField> fields, Map<String, Object> values) {
+        Map<String, FormField> byId = fields.stream().collect(Collectors.toMap(FormField::getId, f -> f));
+        List<FieldProblem> problems = new ArrayList<>();
+        values.forEach((name, value) -> {
+            FormField field = byId.get(name);
+            if (field == null) {
+                problems.add(new FieldProblem("variables." + name, "not a field of this task's form; fields: "
+                        + byId.keySet()));
+            } else if (OpenTasks.field(field).readonly()) {
+                problems.add(new FieldProblem("variables." + name, "is read-only"));
+            } else if (value != null && !fitsType(field.getTypeName(), value)) {
+                problems.add(new FieldProblem("variables." + name, "must be a " + field.getTypeName()));
+            } else if (value instanceof String text && text.length() > 4000) {
+                problems.add(new FieldProblem("variables." + name, "is longer than 4000 characters"));
+            }
+        });
+        for (FormField field : fields) {
+            OpenTask.Field view = OpenTasks.field(field);
+            if (view.required() && values.get(field.getId()) == null) {
+                problems.add(new FieldProblem("variables." + field.getId(), "is required"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.unprocessable(problems.stream().map(p -> p.field() + " " + p.message())
+                    .collect(Collectors.joining("; ")), problems);
+        }
+    }
+
+    private static boolean fitsType(String type, Object value) {
+        return switch (type) {
+            case "boolean" -> value instanceof Boolean;
+            case "long" -> value instanceof Integer || value instanceof Long;
+            case "string", "enum", "date" -> value instanceof String;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,101 @@
+package org.grantline.rules;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RulesetCompilerTest {
+
+    static final String ROUND = "code: T-1\nname: Test round\nprocess: test\n";
+    static final String PARAMS = """
+            grant:
+              description: a grant
+              unit: gbp
+              values:
+                2014-01-01: 3000
+                2015-06-01: 3500
+            """;
+    static final String DECISION = """
+            package test.award;
+            import org.grantline.rules.facts.*;
+            global org.grantline.parameters.ParameterSet params;
+
+            rule "R1 Award the grant"
+            when
+                DecisionDate()
+            then
+                insert(new Value("grant", params.money("grant")));
+                insert(new Outcome("AWARDED"));
+            end
+            """;
+
+    static RulesetFiles files(Map<String, String> extra) {
+        Map<String, String> files = new TreeMap<>(Map.of("round.yaml", ROUND, "parameters/grant.yaml", PARAMS,
+                "award.drl", DECISION));
+        files.putAll(extra);
+        return new RulesetFiles("T-1", new TreeMap<>(files));
+    }
+
+    @Test
+    void decidesWithTheParameterValueInForceOnTheDecisionDate() {
+        Ruleset ruleset = new RulesetCompiler().compile(files(Map.of()));
+        assertThat(DecisionEngine.decide(ruleset, "award", LocalDate.parse("2015-05-31"), List.of())
+                .values().get("grant").toString()).isEqualTo("3000.00");
+        DecisionResult later = DecisionEngine.decide(ruleset, "award", LocalDate.parse("2015-06-01"), List.of());
+        assertThat(later.values().get("grant").toString()).isEqualTo("3500.00");
+        assertThat(later.firedClauses()).containsExactly("R1");
+        assertThat(later.outcome()).isEqualTo("AWARDED");
+    }
+
+    @Test
+    void aRuleThatDoesNotCompileIsReportedAsFileLineMessage() {
+        String broken = DECISION.replace("insert(new Outcome(\"AWARDED\"));", "insert(new Outcome(\"AWARDED\")) oops;");
+        assertThatThrownBy(() -> new RulesetCompiler().compile(files(Map.of("award.drl", broken))))
+                .isInstanceOf(RulesetInvalidException.class)
+                .satisfies(e -> assertThat(((RulesetInvalidException) e).problems())
+                        .anySatisfy(p -> assertThat(p).matches("T-1/award\\.drl:\\d+: .+")));
+    }
+
+    @Test
+    void everyParameterProblemIsReportedWithFileAndKey() {
+        String bad = """
+                grant:
+                  description: a grant
+                  unit: gbp
+                  values:
+                    2015-06-01: 3500
+                    2014-01-01: 3000
+                cap:
+                  unit: furlongs
+                  values: {2014-01-01: 1}
+                """;
+        assertThatThrownBy(() -> new RulesetCompiler().compile(files(Map.of("parameters/grant.yaml", bad))))
+                .isInstanceOf(RulesetInvalidException.class)
+                .satisfies(e -> assertThat(((RulesetInvalidException) e).problems()).containsExactlyInAnyOrder(
+                        "parameters/grant.yaml: grant: effective dates must be in increasing order without repeats: "
+                                + "2014-01-01 comes after 2015-06-01",
+                        "parameters/grant.yaml: cap: 'description' is missing"));
+    }
+
+    @Test
+    void aDecisionWithoutOutcomeIsADefectOfTheRules() {
+        Ruleset ruleset = new RulesetCompiler().compile(files(Map.of("award.drl",
+                DECISION.replace("insert(new Outcome(\"AWARDED\"));", "insert(new Failure(\"R1\", \"x\"));"))));
+        assertThatThrownBy(() -> DecisionEngine.decide(ruleset, "award", LocalDate.parse("2015-01-01"), List.of()))
+                .isInstanceOf(DecisionFailedException.class).hasMessageContaining("no rule set an Outcome");
+    }
+
+    @Test
+    void theVersionIsTheContentHashOfTheDecisionFiles() {
+        RulesetFiles one = files(Map.of());
+        RulesetFiles same = files(Map.of());
+        RulesetFiles changed = files(Map.of("parameters/grant.yaml", PARAMS.replace("3500", "3600")));
+        assertThat(one.version()).isEqualTo(same.version()).hasSize(64).isNotEqualTo(changed.version());
+    }
+}

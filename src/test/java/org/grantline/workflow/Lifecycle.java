@@ -1,0 +1,170 @@
+package org.grantline.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.grantline.clock.BusinessClock;
+import org.grantline.intake.ApplicationRepository;
+import org.grantline.intake.ApplicationRequest;
+import org.grantline.intake.ApplicationRow;
+import org.grantline.intake.ApplicationService;
+import org.grantline.milestones.SubmissionService;
+import org.grantline.milestones.SubmissionType;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drives applications through the real OP-2014 process in tests: submits through the same services the
+ * API uses, completes tasks through Camunda's form service as Tasklist does, and fires timers.
+ */
+@Component
+public class Lifecycle {
+
+    public static final String CASEWORKER = "demo-caseworker";
+    public static final String APPLICANT = "demo-applicant";
+
+    private final ApplicationService intake;
+    private final SubmissionService submissions;
+    private final ApplicationRepository applications;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final FormService forms;
+    private final ManagementService management;
+    private final IdentityService identity;
+    private final ObjectMapper json;
+
+    Lifecycle(ApplicationService intake, SubmissionService submissions, ApplicationRepository applications,
+              RuntimeService runtime, TaskService tasks, FormService forms, ManagementService management,
+              IdentityService identity, ObjectMapper json) {
+        this.intake = intake;
+        this.submissions = submissions;
+        this.applications = applications;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.forms = forms;
+        this.management = management;
+        this.identity = identity;
+        this.json = json;
+    }
+
+    public static void on(String isoDate) {
+        ClockUtil.setCurrentTime(Date.from(LocalDate.parse(isoDate).atTime(10, 0).atZone(BusinessClock.ZONE).toInstant()));
+    }
+
+    /** A complete, eligible OP-2014 application; unique lead and area so tests do not meet each other. */
+    public static String goodApplicationJson(String tag) {
+        String unique = tag + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return """
+                {"round": "OP-2014",
+                 "lead": {"name": "Lead %1$s", "type": "VCS_BODY", "charitablePurpose": true, "priorServiceDelivery": true},
+                 "area": {"name": "Area %1$s", "district": "District %1$s", "inEngland": true},
+                 "partners": [{"name": "Council %1$s", "type": "LOCAL_AUTHORITY", "trackRecord": true}],
+                 "themes": ["HEALTH_AND_WELLBEING", "OLDER_PEOPLE"],
+                 "proposal": {"specificIntervention": true, "needEvidenced": true, "buildsOnPriorActivity": false}}
+                """.formatted(unique);
+    }
+
+    public String submit(String applicationJson) {
+        try {
+            return intake.submit(json.readValue(applicationJson, ApplicationRequest.class), APPLICANT);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    public void send(String applicationId, SubmissionType type, String payloadJson) {
+        try {
+            JsonNode body = json.readTree(payloadJson);
+            submissions.submit(row(applicationId), type, body, APPLICANT);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    public void withdraw(String applicationId) {
+        submissions.withdraw(row(applicationId), "test withdrawal", APPLICANT);
+    }
+
+    /** Completes the one open task with this key, as a caseworker in Tasklist would. */
+    public void complete(String applicationId, String taskKey, Map<String, Object> values) {
+        Task task = task(applicationId, taskKey);
+        identity.setAuthenticatedUserId(CASEWORKER);
+        try {
+            forms.submitTaskForm(task.getId(), values);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    public Task task(String applicationId, String taskKey) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(applicationId).taskDefinitionKey(taskKey)
+                .singleResult();
+        assertThat(task).as("open task " + taskKey + " of " + applicationId).isNotNull();
+        return task;
+    }
+
+    /** Fires the timer waiting at the given activity, as the job executor would when it falls due. */
+    public void fireTimer(String applicationId, String activityId) {
+        Job job = management.createJobQuery().processInstanceId(instance(applicationId).getId())
+                .activityId(activityId).timers().singleResult();
+        assertThat(job).as("timer at " + activityId).isNotNull();
+        management.executeJob(job.getId());
+    }
+
+    public ProcessInstance instance(String applicationId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(applicationId).singleResult();
+    }
+
+    public ApplicationRow row(String applicationId) {
+        return applications.get(applicationId);
+    }
+
+    public String stage(String applicationId) {
+        return row(applicationId).stage();
+    }
+
+    // Payloads for each milestone.
+
+    public static final String STRATEGY = "{\"title\": \"Development strategy\", \"summary\": \"How we get ready\"}";
+    public static final String LOGIC_MODEL = "{\"title\": \"Logic model\"}";
+    public static final String GETTING_GOING = "{}";
+    public static final String DRAFT_PLAN = "{\"sections\": [\"ISSUES_AND_RATIONALE\", \"PROPOSALS\"]}";
+
+    public static String gettingGoingWithExtra(String kind, String amount, String arrangements) {
+        return """
+                {"extraFunding": {"kind": "%s", "amount": %s, "budgetArrangements": [%s],
+                  "statutoryBudgetHolder": "County Council", "newServiceModel": true}}""".formatted(kind, amount, arrangements);
+    }
+
+    public static String finalPlan(String costs, String fiscalBenefits, String firstYearBudget) {
+        return """
+                {"sections": ["ISSUES_AND_RATIONALE", "PROPOSALS", "BUSINESS_CASE", "LOGIC_MODEL", "GOVERNANCE_AND_ACCOUNTABILITY"],
+                 "firstYearBudget": %s,
+                 "cba": {"costs": %s, "fiscalBenefits": %s, "economicBenefits": 1000, "socialBenefits": 1000}}
+                """.formatted(firstYearBudget, costs, fiscalBenefits);
+    }
+
+    public static String commitments(String provider, String type, String amount) {
+        return """
+                {"commitments": [{"provider": "%s", "providerType": "%s", "amount": %s, "inKind": false}]}
+                """.formatted(provider, type, amount);
+    }
+
+    public static String payment(String provider, String amount, String paidOn) {
+        return "{\"provider\": \"%s\", \"amount\": %s, \"paidOn\": \"%s\"}".formatted(provider, amount, paidOn);
+    }
+}

@@ -1,0 +1,303 @@
+package org.grantline.workflow;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.grantline.GrantlineIT;
+import org.grantline.milestones.SubmissionType;
+import org.grantline.web.ApiException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
+
+/** Drives the real OP-2014 diagram, rules and ledger through every path of the round. */
+class OurPlace2014ProcessIT extends GrantlineIT {
+
+    @Autowired
+    Lifecycle drive;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    HistoryService history;
+
+    @BeforeEach
+    void initAssertions() {
+        init(engine);
+    }
+
+    // -- paths ---------------------------------------------------------------------------------------------
+
+    @Test
+    void acceptedApplicationRunsToImplementationAndOutturn() {
+        String id = throughGettingGoing(Lifecycle.goodApplicationJson("happy"), Lifecycle.GETTING_GOING, false);
+        assertThat(tranches(id)).containsExactlyInAnyOrder(
+                "GETTING_READY 1 3000.00 PAYABLE", "GETTING_GOING 1 9000.00 PAYABLE", "GETTING_GOING 2 1000.00 WITHHELD");
+
+        Lifecycle.on("2014-10-01");
+        drive.send(id, SubmissionType.DRAFT_PLAN, Lifecycle.DRAFT_PLAN);
+        Lifecycle.on("2015-02-20");
+        drive.send(id, SubmissionType.FINAL_PLAN, Lifecycle.finalPlan("10000", "12000", "30000"));
+        assertThat(tranches(id)).contains("GETTING_GOING 2 1000.00 PAYABLE");
+        assertThat(drive.instance(id)).isWaitingAt("Task_ReviewOperationalPlan");
+        assertThat(drive.stage(id)).isEqualTo("SIGN_OFF");
+
+        Lifecycle.on("2015-03-10");
+        drive.complete(id, "Task_ReviewOperationalPlan", Map.of("approved", true));
+        assertThat(drive.instance(id)).isWaitingAt("Event_MatchFundingCommitted");
+
+        Lifecycle.on("2015-04-01");
+        drive.send(id, SubmissionType.MATCH_FUNDING_COMMITMENTS, Lifecycle.commitments("County Council", "LOCAL_AUTHORITY", "20000"));
+        assertThat(tranches(id)).contains("MAKING_IT_HAPPEN 1 10000.00 WITHHELD");
+        assertThat(condition(id, "MATCH_FUNDING_PAID")).isEqualTo("OPEN");
+
+        drive.send(id, SubmissionType.MATCH_FUNDING_PAYMENT, Lifecycle.payment("County Council", "20000", "2015-04-01"));
+        Lifecycle.on("2016-03-11");
+        drive.fireTimer(id, "Timer_MatchFundingCheck");
+        assertThat(condition(id, "MATCH_FUNDING_PAID")).isEqualTo("MET");
+        assertThat(tranches(id)).contains("MAKING_IT_HAPPEN 1 10000.00 PAYABLE");
+        assertThat(drive.instance(id)).isWaitingAt("Event_OutturnReceived");
+
+        drive.send(id, SubmissionType.OUTTURN, "{\"actualBenefits\": 14000}");
+        assertThat(drive.instance(id)).isEnded();
+        assertThat(drive.stage(id)).isEqualTo("COMPLETED");
+        assertThat(decisions(id)).containsExactly("eligibility", "getting-ready", "getting-going",
+                "getting-going-award", "final-plan", "sign-off", "making-it-happen", "match-funding-check", "outturn");
+        assertThat(jdbc.sql("select trigger_type from decision_record where application_id = ? and decision = ?")
+                .params(id, "match-funding-check").query(String.class).single()).isEqualTo("TIMER");
+        assertThat(jdbc.sql("select triggered_by from decision_record where application_id = ? and decision = ?")
+                .params(id, "getting-ready").query(String.class).single()).isEqualTo(Lifecycle.CASEWORKER);
+    }
+
+    @Test
+    void ineligibleApplicationEndsWithEveryFailedClauseRecorded() {
+        Lifecycle.on("2014-02-10");
+        String id = drive.submit(Lifecycle.goodApplicationJson("ineligible")
+                .replace("\"VCS_BODY\"", "\"PRIVATE_COMPANY\"")
+                .replace("\"inEngland\": true", "\"inEngland\": false"));
+        assertThat(drive.instance(id)).isNull();
+        assertThat(drive.stage(id)).isEqualTo("INELIGIBLE");
+        String outputs = jdbc.sql("select outputs from decision_record where application_id = ?").param(id)
+                .query(String.class).single();
+        assertThat(outputs).contains("\"clause\":\"E1\"").contains("\"clause\":\"E3\"");
+    }
+
+    @Test
+    void notSelectedApplicationEndsWithoutAward() {
+        Lifecycle.on("2014-02-10");
+        String id = drive.submit(Lifecycle.goodApplicationJson("not-selected"));
+        assertThat(drive.instance(id)).isWaitingAt("Task_ReviewApplication");
+        drive.complete(id, "Task_ReviewApplication", Map.of("approved", false));
+        assertThat(drive.stage(id)).isEqualTo("NOT_SELECTED");
+        assertThat(tranches(id)).isEmpty();
+        assertThat(decisions(id)).containsExactly("eligibility");
+    }
+
+    @Test
+    void gettingGoingRefusedWhenTheLogicModelIsMissing() {
+        Lifecycle.on("2014-02-10");
+        String id = drive.submit(Lifecycle.goodApplicationJson("gg-refused"));
+        drive.complete(id, "Task_ReviewApplication", Map.of("approved", true));
+        drive.send(id, SubmissionType.DEVELOPMENT_STRATEGY, Lifecycle.STRATEGY);
+        Lifecycle.on("2014-04-15");
+        drive.send(id, SubmissionType.GETTING_GOING_APPLICATION, Lifecycle.GETTING_GOING);
+        assertThat(drive.stage(id)).isEqualTo("GETTING_GOING_REFUSED");
+        assertThat(tranches(id)).containsExactly("GETTING_READY 1 3000.00 PAYABLE");
+        assertThat(jdbc.sql("select outputs from decision_record where application_id = ? and decision = 'getting-going'")
+                .param(id).query(String.class).single()).contains("\"clause\":\"G1\"");
+    }
+
+    @Test
+    void caseworkerCanRefuseGettingGoing() {
+        Lifecycle.on("2014-02-10");
+        String id = drive.submit(Lifecycle.goodApplicationJson("gg-declined"));
+        drive.complete(id, "Task_ReviewApplication", Map.of("approved", true));
+        drive.send(id, SubmissionType.DEVELOPMENT_STRATEGY, Lifecycle.STRATEGY);
+        drive.send(id, SubmissionType.LOGIC_MODEL, Lifecycle.LOGIC_MODEL);
+        drive.send(id, SubmissionType.GETTING_GOING_APPLICATION, Lifecycle.GETTING_GOING);
+        drive.complete(id, "Task_ApproveGettingGoing", Map.of("approved", false));
+        assertThat(drive.stage(id)).isEqualTo("GETTING_GOING_REFUSED");
+        assertThat(tranches(id)).containsExactly("GETTING_READY 1 3000.00 PAYABLE");
+    }
+
+    @Test
+    void gettingGoingDeadlineMissedEndsTheApplication() {
+        Lifecycle.on("2014-02-10");
+        String id = drive.submit(Lifecycle.goodApplicationJson("deadline"));
+        drive.complete(id, "Task_ReviewApplication", Map.of("approved", true));
+        assertThat(drive.instance(id)).isWaitingAt("Gateway_AwaitGettingGoing");
+        Lifecycle.on("2014-05-31");
+        drive.fireTimer(id, "Timer_GettingGoingDeadline");
+        assertThat(drive.stage(id)).isEqualTo("DEADLINE_MISSED");
+        assertThatThrownBy(() -> drive.send(id, SubmissionType.GETTING_GOING_APPLICATION, Lifecycle.GETTING_GOING))
+                .isInstanceOf(ApiException.class).hasMessageContaining("not waiting for GETTING_GOING_APPLICATION");
+        assertThat(jdbc.sql("select count(*) from submission where application_id = ? and type = 'GETTING_GOING_APPLICATION'")
+                .param(id).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void breakingNewGroundCapReachedOffersGoingFurtherInstead() {
+        String request = Lifecycle.gettingGoingWithExtra("BREAKING_NEW_GROUND", "15000", "\"POOLED\"");
+        while (bngAwards() < 20) {
+            String earlier = throughGettingGoing(Lifecycle.goodApplicationJson("bng"), request, true);
+            assertThat(awardTypes(earlier)).contains("BREAKING_NEW_GROUND");
+        }
+        String id = throughGettingGoing(Lifecycle.goodApplicationJson("bng-21st"), request, true);
+        assertThat(awardTypes(id)).contains("GOING_FURTHER").doesNotContain("BREAKING_NEW_GROUND");
+        assertThat(jdbc.sql("select amount from award where application_id = ? and type = 'GOING_FURTHER'").param(id)
+                .query(BigDecimal.class).single()).isEqualByComparingTo("7500");
+        assertThat(bngAwards()).isEqualTo(20);
+    }
+
+    @Test
+    void cbaRatioBelowOneNeedsAJustificationToSignOff() {
+        String id = throughGettingGoing(Lifecycle.goodApplicationJson("cba-low"), Lifecycle.GETTING_GOING, false);
+        drive.send(id, SubmissionType.DRAFT_PLAN, Lifecycle.DRAFT_PLAN);
+        Lifecycle.on("2015-02-27");
+        drive.send(id, SubmissionType.FINAL_PLAN, Lifecycle.finalPlan("10000", "9000", "30000"));
+        assertThat(flags(id)).contains("CBA_RATIO_BELOW_ONE");
+
+        assertThatThrownBy(() -> drive.complete(id, "Task_ReviewOperationalPlan", Map.of("approved", true)))
+                .isInstanceOf(TaskInputException.class).hasMessageContaining("justification");
+        assertThat(drive.instance(id)).isWaitingAt("Task_ReviewOperationalPlan");
+
+        drive.complete(id, "Task_ReviewOperationalPlan",
+                Map.of("approved", true, "justification", "Benefits to health services not yet valued"));
+        assertThat(drive.instance(id)).isWaitingAt("Event_MatchFundingCommitted");
+        assertThat(decisions(id)).contains("sign-off");
+    }
+
+    @Test
+    void lateFinalPlanIsNotSignedOffButReleasesTheHeldBackTranche() {
+        String id = throughGettingGoing(Lifecycle.goodApplicationJson("late"), Lifecycle.GETTING_GOING, false);
+        drive.send(id, SubmissionType.DRAFT_PLAN, Lifecycle.DRAFT_PLAN);
+        Lifecycle.on("2015-02-28");
+        drive.fireTimer(id, "Timer_FinalPlanDeadline");
+        assertThat(drive.stage(id)).isEqualTo("PLAN_OVERDUE");
+        drive.send(id, SubmissionType.FINAL_PLAN, Lifecycle.finalPlan("10000", "12000", "30000"));
+        assertThat(drive.stage(id)).isEqualTo("PLAN_LATE");
+        assertThat(tranches(id)).contains("GETTING_GOING 2 1000.00 PAYABLE");
+    }
+
+    @Test
+    void overdueReviewIsEscalated() {
+        String id = signedOffReady("escalate");
+        drive.fireTimer(id, "Boundary_ReviewOverdue");
+        assertThat(drive.task(id, "Task_ReviewOperationalPlan").getPriority()).isEqualTo(100);
+        assertThat(drive.instance(id)).isWaitingAt("Task_ReviewOperationalPlan");
+    }
+
+    @Test
+    void matchFundingNotPaidIsBreachedAndFollowedUp() {
+        String id = signedOffReady("breach");
+        drive.complete(id, "Task_ReviewOperationalPlan", Map.of("approved", true));
+        drive.send(id, SubmissionType.MATCH_FUNDING_COMMITMENTS, Lifecycle.commitments("Police", "POLICE_OR_NOMS", "20000"));
+        drive.send(id, SubmissionType.MATCH_FUNDING_PAYMENT, Lifecycle.payment("Police", "5000", "2015-03-01"));
+        Lifecycle.on("2016-03-01");
+        drive.fireTimer(id, "Timer_MatchFundingCheck");
+        assertThat(condition(id, "MATCH_FUNDING_PAID")).isEqualTo("BREACHED");
+        assertThat(tranches(id)).contains("MAKING_IT_HAPPEN 1 10000.00 WITHHELD");
+        assertThat(drive.instance(id)).isWaitingAt("Task_FollowUpMatchFunding");
+        drive.complete(id, "Task_FollowUpMatchFunding", Map.of("followUpNote", "Chased the police commissioner"));
+        assertThat(drive.instance(id)).isWaitingAt("Event_OutturnReceived");
+    }
+
+    @Test
+    void withdrawalBeforeSignOffWithholdsUnpaidTranches() {
+        String id = throughGettingGoing(Lifecycle.goodApplicationJson("withdraw"), Lifecycle.GETTING_GOING, false);
+        drive.withdraw(id);
+        assertThat(drive.stage(id)).isEqualTo("WITHDRAWN");
+        assertThat(drive.instance(id)).isNull();
+        assertThat(tranches(id)).containsExactlyInAnyOrder("GETTING_READY 1 3000.00 WITHHELD",
+                "GETTING_GOING 1 9000.00 WITHHELD", "GETTING_GOING 2 1000.00 WITHHELD");
+    }
+
+    @Test
+    void withdrawalAfterSignOffIsRefused() {
+        String id = signedOffReady("late-withdraw");
+        drive.complete(id, "Task_ReviewOperationalPlan", Map.of("approved", true));
+        assertThatThrownBy(() -> drive.withdraw(id)).isInstanceOf(ApiException.class)
+                .hasMessageContaining("can no longer be withdrawn");
+        assertThat(drive.instance(id)).isWaitingAt("Event_MatchFundingCommitted");
+    }
+
+    @Test
+    void aTaskCompletionIsRecordedWithWhoAndWhat() {
+        Lifecycle.on("2014-02-10");
+        String id = drive.submit(Lifecycle.goodApplicationJson("completion"));
+        drive.complete(id, "Task_ReviewApplication", Map.of("approved", true, "reviewNote", "Strong partnership"));
+        var row = jdbc.sql("select completed_by, variables from task_completion where application_id = ?").param(id)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single();
+        assertThat(row.get(0)).isEqualTo(Lifecycle.CASEWORKER);
+        assertThat(row.get(1)).contains("\"approved\":true").contains("Strong partnership");
+    }
+
+    // -- helpers -------------------------------------------------------------------------------------------
+
+    /** Application accepted, documents in, Getting Going applied for and approved. */
+    private String throughGettingGoing(String applicationJson, String gettingGoingJson, boolean approveExtra) {
+        Lifecycle.on("2014-02-10");
+        String id = drive.submit(applicationJson);
+        assertThat(drive.instance(id)).isWaitingAt("Task_ReviewApplication");
+        drive.complete(id, "Task_ReviewApplication", Map.of("approved", true));
+        assertThat(drive.stage(id)).isEqualTo("GETTING_READY");
+        Lifecycle.on("2014-03-01");
+        drive.send(id, SubmissionType.DEVELOPMENT_STRATEGY, Lifecycle.STRATEGY);
+        drive.send(id, SubmissionType.LOGIC_MODEL, Lifecycle.LOGIC_MODEL);
+        Lifecycle.on("2014-04-15");
+        drive.send(id, SubmissionType.GETTING_GOING_APPLICATION, gettingGoingJson);
+        drive.complete(id, "Task_ApproveGettingGoing", Map.of("approved", true, "approvedExtra", approveExtra));
+        assertThat(drive.instance(id)).isWaitingAt("Event_DraftPlanReceived");
+        return id;
+    }
+
+    private String signedOffReady(String tag) {
+        String id = throughGettingGoing(Lifecycle.goodApplicationJson(tag), Lifecycle.GETTING_GOING, false);
+        drive.send(id, SubmissionType.DRAFT_PLAN, Lifecycle.DRAFT_PLAN);
+        Lifecycle.on("2015-02-20");
+        drive.send(id, SubmissionType.FINAL_PLAN, Lifecycle.finalPlan("10000", "12000", "30000"));
+        assertThat(drive.instance(id)).isWaitingAt("Task_ReviewOperationalPlan");
+        return id;
+    }
+
+    private List<String> tranches(String id) {
+        return jdbc.sql("select award_type, number, amount, status from tranche where application_id = ?").param(id)
+                .query((rs, n) -> rs.getString(1) + " " + rs.getInt(2) + " " + rs.getBigDecimal(3).toPlainString()
+                        + " " + rs.getString(4)).list();
+    }
+
+    private List<String> awardTypes(String id) {
+        return jdbc.sql("select type from award where application_id = ?").param(id).query(String.class).list();
+    }
+
+    private List<String> decisions(String id) {
+        return jdbc.sql("select decision from decision_record where application_id = ? order by seq").param(id)
+                .query(String.class).list();
+    }
+
+    private List<String> flags(String id) {
+        return jdbc.sql("select code from flag where application_id = ?").param(id).query(String.class).list();
+    }
+
+    private String condition(String id, String code) {
+        return jdbc.sql("select status from application_condition where application_id = ? and code = ?")
+                .params(id, code).query(String.class).single();
+    }
+
+    private int bngAwards() {
+        return jdbc.sql("select count(*) from award where type = 'BREAKING_NEW_GROUND'").query(Integer.class).single();
+    }
+}
