@@ -131,16 +131,31 @@ public class FactsAssembler {
                         facts.add(cbaFact(plan.cba()));
                     }
                 }
-                case MATCH_FUNDING_COMMITMENTS -> read(row.payload(), Payloads.Commitments.class).commitments()
-                        .forEach(c -> facts.add(new MatchCommitment(c.provider(), c.providerType(), c.amount(),
-                                c.inKind(), paidByProvider.getOrDefault(c.provider(), BigDecimal.ZERO)
-                                .compareTo(c.amount()) >= 0)));
+                case MATCH_FUNDING_COMMITMENTS -> facts.addAll(commitments(
+                        read(row.payload(), Payloads.Commitments.class), new LinkedHashMap<>(paidByProvider)));
                 case OUTTURN -> facts.add(new Outturn(read(row.payload(), Payloads.OutturnFigures.class).actualBenefits()));
                 default -> {
                     // documents on file only
                 }
             }
         });
+        return facts;
+    }
+
+    /**
+     * A commitment is paid when the provider's payments cover it; a provider's payments settle its
+     * commitments in the order they were made, so one payment never counts for two commitments.
+     */
+    private static List<MatchCommitment> commitments(Payloads.Commitments commitments, Map<String, BigDecimal> unspent) {
+        List<MatchCommitment> facts = new ArrayList<>();
+        for (Payloads.Commitment c : commitments.commitments()) {
+            BigDecimal available = unspent.getOrDefault(c.provider(), BigDecimal.ZERO);
+            boolean paid = available.compareTo(c.amount()) >= 0;
+            if (paid) {
+                unspent.put(c.provider(), available.subtract(c.amount()));
+            }
+            facts.add(new MatchCommitment(c.provider(), c.providerType(), c.amount(), c.inKind(), paid));
+        }
         return facts;
     }
 

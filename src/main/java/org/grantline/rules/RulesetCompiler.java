@@ -15,6 +15,7 @@ import org.kie.api.runtime.KieContainer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,10 +74,13 @@ public final class RulesetCompiler {
         kfs.generateAndWritePomXML(releaseId);
         kfs.writeKModuleXML(kmodule(decisionPackages, sharedPackages));
         KieBuilder builder = KIE.newKieBuilder(kfs).buildAll();
+        // Drools reports a problem once per KieBase that includes the file; a designer needs it once.
+        Set<String> compileErrors = new LinkedHashSet<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             String file = kiePathToFile.getOrDefault(message.getPath(), message.getPath());
-            problems.add(file + ":" + message.getLine() + ": " + message.getText().replace('\n', ' ').trim());
+            compileErrors.add(file + ":" + message.getLine() + ": " + message.getText().replace('\n', ' ').trim());
         }
+        problems.addAll(compileErrors);
         if (!problems.isEmpty()) {
             throw new RulesetInvalidException(files.folderName(), problems);
         }

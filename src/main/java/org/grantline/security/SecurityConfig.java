@@ -8,6 +8,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import static org.grantline.security.Roles.APPLICANT;
 import static org.grantline.security.Roles.AUDITOR;
@@ -24,7 +25,8 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/engine-rest/**")
+        // Camunda REST is its own servlet (Jersey): match the request path, not the Spring MVC servlet path.
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
                 .authorizeHttpRequests(a -> a.anyRequest().hasAnyRole(up(CASEWORKER), up(DESIGNER)))
                 .httpBasic(Customizer.withDefaults())
                 .csrf(c -> c.disable())
@@ -44,6 +46,7 @@ class SecurityConfig {
                         .hasAnyRole(up(APPLICANT), up(CASEWORKER), up(AUDITOR), up(DESIGNER))
                         .requestMatchers("/api/tasks/**", "/api/tasks", "/api/payments/**").hasRole(up(CASEWORKER))
                         .requestMatchers(HttpMethod.GET, "/api/decisions/**").hasAnyRole(up(CASEWORKER), up(AUDITOR), up(DESIGNER))
+                        .requestMatchers(HttpMethod.GET, "/api/rounds", "/api/rounds/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs/**").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())

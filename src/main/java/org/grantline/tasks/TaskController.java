@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.task.Task;
@@ -84,12 +85,26 @@ class TaskController {
         identity.setAuthenticatedUserId(user.getName());
         try {
             forms.submitTaskForm(id, request.variables());
-        } catch (TaskInputException e) {
-            throw ApiException.unprocessable(e.getMessage(), List.of(new FieldProblem(e.field(), e.getMessage())));
+        } catch (ProcessEngineException e) {
+            TaskInputException input = inputProblem(e);
+            if (input == null) {
+                throw e;
+            }
+            throw ApiException.unprocessable(input.getMessage(), List.of(new FieldProblem(input.field(), input.getMessage())));
         } finally {
             identity.clearAuthentication();
         }
         return ResponseEntity.noContent().build();
+    }
+
+    /** Camunda wraps what a task listener throws; the caseworker's mistake is somewhere in the causes. */
+    private static TaskInputException inputProblem(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TaskInputException input) {
+                return input;
+            }
+        }
+        return null;
     }
 
     private Task openTask(String id) {

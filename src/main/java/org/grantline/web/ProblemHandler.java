@@ -38,6 +38,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(e.status(), e.title(), e.getMessage(), e.fields());
     }
 
+    @ExceptionHandler(org.grantline.rules.UnknownRoundException.class)
+    ResponseEntity<ProblemDetail> unknownRound(RuntimeException e) {
+        return problem(HttpStatus.NOT_FOUND, "Round not found", e.getMessage(), List.of());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "Malformed request", "parameter '" + e.getName() + "' has the wrong type",

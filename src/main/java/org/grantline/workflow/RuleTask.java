@@ -1,7 +1,7 @@
 package org.grantline.workflow;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.grantline.decisions.DecisionService;
+import org.grantline.decisions.ApplicationDecisions;
 import org.grantline.decisions.DecisionTrigger;
 import org.grantline.decisions.Explanation;
 import org.grantline.decisions.RecordedDecision;
@@ -20,9 +20,9 @@ import java.time.LocalDate;
 @Component("ruleTask")
 public class RuleTask {
 
-    private final DecisionService decisions;
+    private final ApplicationDecisions decisions;
 
-    RuleTask(DecisionService decisions) {
+    RuleTask(ApplicationDecisions decisions) {
         this.decisions = decisions;
     }
 
@@ -55,8 +55,14 @@ public class RuleTask {
         return name.toString();
     }
 
-    /** Camunda has no date-only or decimal variable type: dates become ISO strings, decimals plain strings. */
+    /**
+     * Camunda has no date-only or decimal variable type: dates become ISO strings, decimals plain strings;
+     * whole numbers become longs, the type of Camunda's numeric form fields.
+     */
     static Object asVariable(Object value) {
+        if (value instanceof Integer number) {
+            return number.longValue();
+        }
         if (value instanceof LocalDate date) {
             return date.toString();
         }

@@ -15,7 +15,8 @@ import java.util.Base64;
 /** A plain HTTP client for tests: real requests over loopback, as a curl user would send them. */
 final class ApiClient {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
 

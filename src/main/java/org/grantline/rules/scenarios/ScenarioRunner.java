@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 /**
  * Runs the rule scenarios of a round: YAML files under {@code scenarios/}, each naming a decision, a date,
  * base facts shared by its scenarios, and per scenario the facts that differ and the expected outputs.
- * See docs/scenarios.md for the format.
+ * The format is described in rules/README.md.
  */
 public final class ScenarioRunner {
 

@@ -24,9 +24,9 @@ import java.util.List;
  * caller's transaction (the process step's), so that either all of it happens or none of it.
  */
 @Service
-public class DecisionService {
+public class ApplicationDecisions {
 
-    private static final Logger log = LoggerFactory.getLogger(DecisionService.class);
+    private static final Logger log = LoggerFactory.getLogger(ApplicationDecisions.class);
 
     private final ApplicationRepository applications;
     private final FactsAssembler assembler;
@@ -36,7 +36,7 @@ public class DecisionService {
     private final ConditionStore conditions;
     private final BusinessClock clock;
 
-    DecisionService(ApplicationRepository applications, FactsAssembler assembler, DecisionEngine engine,
+    ApplicationDecisions(ApplicationRepository applications, FactsAssembler assembler, DecisionEngine engine,
                     DecisionRecorder recorder, PaymentLedger ledger, ConditionStore conditions, BusinessClock clock) {
         this.applications = applications;
         this.assembler = assembler;
