@@ -10,6 +10,6 @@ public record AwardRow(String id, String applicationId, String roundCode, String
 
     static final RowMapper<AwardRow> MAPPER = (rs, n) -> new AwardRow(rs.getString("id"),
             rs.getString("application_id"), rs.getString("round_code"), rs.getString("type"),
-            rs.getBigDecimal("amount"), rs.getString("clause"), rs.getString("decision_id"),
+            rs.getBigDecimal("amount").setScale(2), rs.getString("clause"), rs.getString("decision_id"),
             rs.getTimestamp("created_at").toInstant());
 }

@@ -13,7 +13,7 @@ public record TrancheRow(String id, String awardId, String applicationId, String
 
     static final RowMapper<TrancheRow> MAPPER = (rs, n) -> new TrancheRow(rs.getString("id"),
             rs.getString("award_id"), rs.getString("application_id"), rs.getString("award_type"),
-            rs.getInt("number"), rs.getBigDecimal("amount"), rs.getString("status"),
+            rs.getInt("number"), rs.getBigDecimal("amount").setScale(2), rs.getString("status"),
             rs.getDate("due_on") == null ? null : rs.getDate("due_on").toLocalDate(), rs.getString("released_by"),
             rs.getString("decision_id"), rs.getTimestamp("updated_at").toInstant(), rs.getString("paid_by"));
 }
