@@ -57,7 +57,7 @@ public class DecisionQueries {
         outputs.path("scores").forEach(s -> reasons.add(s.path("clause").asText() + ": +" + s.path("points").asText()
                 + " " + s.path("reason").asText()));
         outputs.path("awards").forEach(a -> reasons.add(a.path("clause").asText() + ": award " + a.path("type").asText()
-                + " of GBP " + a.path("amount").asText()));
+                + " of GBP " + a.path("amount").decimalValue().toPlainString()));
         outputs.path("flags").forEach(f -> reasons.add(f.path("clause").asText() + ": " + f.path("reason").asText()));
         return reasons;
     }

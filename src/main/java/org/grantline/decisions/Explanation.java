@@ -32,8 +32,13 @@ public final class Explanation {
         }
         result.values().forEach((name, value) -> lines.add(name + ": " + value));
         lines.add("Clauses applied: " + String.join(", ", new LinkedHashSet<>(
-                result.fired().stream().map(FiredRule::clause).toList())));
+                result.fired().stream().map(FiredRule::clause).filter(Explanation::isClauseId).toList())));
         return String.join("\n", lines);
+    }
+
+    /** E1, S6, M4 ... as in the programme specification; helper rules (POLICY, verdicts) are not clauses. */
+    static boolean isClauseId(String clause) {
+        return clause.matches("[A-Z]{1,3}\\d{1,3}");
     }
 
     private static String sentence(String decision) {

@@ -9,6 +9,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import static org.grantline.security.Roles.APPLICANT;
 import static org.grantline.security.Roles.AUDITOR;
@@ -25,8 +26,7 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
-        // Camunda REST is its own servlet (Jersey): match the request path, not the Spring MVC servlet path.
-        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
+        return http.securityMatcher(path("/engine-rest/**"))
                 .authorizeHttpRequests(a -> a.anyRequest().hasAnyRole(up(CASEWORKER), up(DESIGNER)))
                 .httpBasic(Customizer.withDefaults())
                 .csrf(c -> c.disable())
@@ -62,11 +62,16 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // Camunda's webapps have their own login, against the same users, and their own CSRF filter.
-                        .requestMatchers("/camunda/**", "/camunda-welcome/**", "/", "/error").permitAll()
+                        .requestMatchers(path("/camunda/**"), path("/camunda-welcome/**"), path("/"), path("/error")).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults())
-                .csrf(c -> c.ignoringRequestMatchers("/camunda/**"))
+                .csrf(c -> c.ignoringRequestMatchers(path("/camunda/**")))
                 .build();
+    }
+
+    /** Camunda's REST API and webapps are servlets of their own: match request paths, not Spring MVC mappings. */
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
     private static String up(String group) {
