@@ -1,7 +1,6 @@
 package org.grantline.security;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +31,8 @@ class DemoUsers implements InitializingBean {
     private final String configuredPassword;
     private final Path credentialsFile;
 
-    DemoUsers(IdentityService identity, @Value("${grantline.demo-users.password:}") String configuredPassword,
+    // InitialAdministrator is taken only so that it has created the role groups before demo users join them.
+    DemoUsers(IdentityService identity, InitialAdministrator groupsExist, @Value("${grantline.demo-users.password:}") String configuredPassword,
               @Value("${grantline.data-dir}") Path dataDir) {
         this.identity = identity;
         this.configuredPassword = configuredPassword;
@@ -43,12 +43,6 @@ class DemoUsers implements InitializingBean {
     public void afterPropertiesSet() {
         String password = password();
         for (String group : GROUPS) {
-            if (identity.createGroupQuery().groupId(group).count() == 0) {
-                Group g = identity.newGroup(group);
-                g.setName(Character.toUpperCase(group.charAt(0)) + group.substring(1) + "s");
-                g.setType("WORKFLOW");
-                identity.saveGroup(g);
-            }
             String userId = "demo-" + group;
             User user = identity.createUserQuery().userId(userId).singleResult();
             if (user == null) {
