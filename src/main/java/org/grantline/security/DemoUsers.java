@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.List;
 
 /**
@@ -72,7 +71,7 @@ class DemoUsers implements InitializingBean {
                         .map(l -> l.substring("password=".length()).trim())
                         .orElseThrow(() -> new IllegalStateException(credentialsFile + " has no password= line"));
             }
-            String generated = generate();
+            String generated = Passwords.generate(16);
             Files.createDirectories(credentialsFile.getParent());
             Files.writeString(credentialsFile, "# demo users: demo-designer, demo-caseworker, demo-auditor, demo-applicant\n"
                     + "password=" + generated + "\n");
@@ -81,15 +80,5 @@ class DemoUsers implements InitializingBean {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String generate() {
-        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return password.toString();
     }
 }

@@ -9,7 +9,6 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,7 +50,7 @@ class InitialAdministrator implements InitializingBean {
         if (identity.createUserQuery().memberOfGroup(ADMIN_GROUP).count() > 0) {
             return;
         }
-        String password = configuredPassword.isBlank() ? generate() : configuredPassword;
+        String password = configuredPassword.isBlank() ? Passwords.generate(20) : configuredPassword;
         User admin = identity.newUser(userId);
         admin.setFirstName("grantline");
         admin.setLastName("administrator");
@@ -65,15 +64,5 @@ class InitialAdministrator implements InitializingBean {
         } else {
             log.info("Created administrator '{}' with the password from grantline.admin.password", userId);
         }
-    }
-
-    private static String generate() {
-        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 20; i++) {
-            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return password.toString();
     }
 }

@@ -51,13 +51,7 @@ class PaymentLedgerIT extends GrantlineIT {
 
     @Test
     void aFinalPlanSentTwiceReleasesTheHeldBackTrancheOnce() {
-        Lifecycle.on("2014-02-10");
-        String id = drive.submit(Lifecycle.goodApplicationJson("twice"));
-        drive.complete(id, "Task_ReviewApplication", Map.of("approved", true));
-        drive.send(id, SubmissionType.DEVELOPMENT_STRATEGY, Lifecycle.STRATEGY);
-        drive.send(id, SubmissionType.LOGIC_MODEL, Lifecycle.LOGIC_MODEL);
-        drive.send(id, SubmissionType.GETTING_GOING_APPLICATION, Lifecycle.GETTING_GOING);
-        drive.complete(id, "Task_ApproveGettingGoing", Map.of("approved", true));
+        String id = drive.throughGettingGoing(Lifecycle.goodApplicationJson("twice"), Lifecycle.GETTING_GOING, false);
         drive.send(id, SubmissionType.DRAFT_PLAN, Lifecycle.DRAFT_PLAN);
         String plan = Lifecycle.finalPlan("10000", "12000", "30000");
         drive.send(id, SubmissionType.FINAL_PLAN, plan);

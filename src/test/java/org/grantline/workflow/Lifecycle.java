@@ -99,6 +99,22 @@ public class Lifecycle {
         submissions.withdraw(row(applicationId), "test withdrawal", APPLICANT);
     }
 
+    /** Application accepted, documents in, Getting Going applied for and approved. */
+    public String throughGettingGoing(String applicationJson, String gettingGoingJson, boolean approveExtra) {
+        on("2014-02-10");
+        String id = submit(applicationJson);
+        complete(id, "Task_ReviewApplication", Map.of("approved", true));
+        assertThat(stage(id)).isEqualTo("GETTING_READY");
+        on("2014-03-01");
+        send(id, SubmissionType.DEVELOPMENT_STRATEGY, STRATEGY);
+        send(id, SubmissionType.LOGIC_MODEL, LOGIC_MODEL);
+        on("2014-04-15");
+        send(id, SubmissionType.GETTING_GOING_APPLICATION, gettingGoingJson);
+        complete(id, "Task_ApproveGettingGoing", Map.of("approved", true, "approvedExtra", approveExtra));
+        assertThat(stage(id)).isEqualTo("OPERATIONAL_PLAN");
+        return id;
+    }
+
     /** Completes the one open task with this key, as a caseworker in Tasklist would. */
     public void complete(String applicationId, String taskKey, Map<String, Object> values) {
         Task task = task(applicationId, taskKey);

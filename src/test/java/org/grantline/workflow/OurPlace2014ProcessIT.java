@@ -43,7 +43,7 @@ class OurPlace2014ProcessIT extends GrantlineIT {
 
     @Test
     void acceptedApplicationRunsToImplementationAndOutturn() {
-        String id = throughGettingGoing(Lifecycle.goodApplicationJson("happy"), Lifecycle.GETTING_GOING, false);
+        String id = drive.throughGettingGoing(Lifecycle.goodApplicationJson("happy"), Lifecycle.GETTING_GOING, false);
         assertThat(tranches(id)).containsExactlyInAnyOrder(
                 "GETTING_READY 1 3000.00 PAYABLE", "GETTING_GOING 1 9000.00 PAYABLE", "GETTING_GOING 2 1000.00 WITHHELD");
 
@@ -154,10 +154,10 @@ class OurPlace2014ProcessIT extends GrantlineIT {
     void breakingNewGroundCapReachedOffersGoingFurtherInstead() {
         String request = Lifecycle.gettingGoingWithExtra("BREAKING_NEW_GROUND", "15000", "\"POOLED\"");
         while (bngAwards() < 20) {
-            String earlier = throughGettingGoing(Lifecycle.goodApplicationJson("bng"), request, true);
+            String earlier = drive.throughGettingGoing(Lifecycle.goodApplicationJson("bng"), request, true);
             assertThat(awardTypes(earlier)).contains("BREAKING_NEW_GROUND");
         }
-        String id = throughGettingGoing(Lifecycle.goodApplicationJson("bng-21st"), request, true);
+        String id = drive.throughGettingGoing(Lifecycle.goodApplicationJson("bng-21st"), request, true);
         assertThat(awardTypes(id)).contains("GOING_FURTHER").doesNotContain("BREAKING_NEW_GROUND");
         assertThat(jdbc.sql("select amount from award where application_id = ? and type = 'GOING_FURTHER'").param(id)
                 .query(BigDecimal.class).single()).isEqualByComparingTo("7500");
@@ -166,7 +166,7 @@ class OurPlace2014ProcessIT extends GrantlineIT {
 
     @Test
     void cbaRatioBelowOneNeedsAJustificationToSignOff() {
-        String id = throughGettingGoing(Lifecycle.goodApplicationJson("cba-low"), Lifecycle.GETTING_GOING, false);
+        String id = drive.throughGettingGoing(Lifecycle.goodApplicationJson("cba-low"), Lifecycle.GETTING_GOING, false);
         drive.send(id, SubmissionType.DRAFT_PLAN, Lifecycle.DRAFT_PLAN);
         Lifecycle.on("2015-02-27");
         drive.send(id, SubmissionType.FINAL_PLAN, Lifecycle.finalPlan("10000", "9000", "30000"));
@@ -184,7 +184,7 @@ class OurPlace2014ProcessIT extends GrantlineIT {
 
     @Test
     void lateFinalPlanIsNotSignedOffButReleasesTheHeldBackTranche() {
-        String id = throughGettingGoing(Lifecycle.goodApplicationJson("late"), Lifecycle.GETTING_GOING, false);
+        String id = drive.throughGettingGoing(Lifecycle.goodApplicationJson("late"), Lifecycle.GETTING_GOING, false);
         drive.send(id, SubmissionType.DRAFT_PLAN, Lifecycle.DRAFT_PLAN);
         Lifecycle.on("2015-02-28");
         drive.fireTimer(id, "Timer_FinalPlanDeadline");
@@ -219,7 +219,7 @@ class OurPlace2014ProcessIT extends GrantlineIT {
 
     @Test
     void withdrawalBeforeSignOffWithholdsUnpaidTranches() {
-        String id = throughGettingGoing(Lifecycle.goodApplicationJson("withdraw"), Lifecycle.GETTING_GOING, false);
+        String id = drive.throughGettingGoing(Lifecycle.goodApplicationJson("withdraw"), Lifecycle.GETTING_GOING, false);
         drive.withdraw(id);
         assertThat(drive.stage(id)).isEqualTo("WITHDRAWN");
         assertThat(drive.instance(id)).isNull();
@@ -249,25 +249,8 @@ class OurPlace2014ProcessIT extends GrantlineIT {
 
     // -- helpers -------------------------------------------------------------------------------------------
 
-    /** Application accepted, documents in, Getting Going applied for and approved. */
-    private String throughGettingGoing(String applicationJson, String gettingGoingJson, boolean approveExtra) {
-        Lifecycle.on("2014-02-10");
-        String id = drive.submit(applicationJson);
-        assertThat(drive.instance(id)).isWaitingAt("Task_ReviewApplication");
-        drive.complete(id, "Task_ReviewApplication", Map.of("approved", true));
-        assertThat(drive.stage(id)).isEqualTo("GETTING_READY");
-        Lifecycle.on("2014-03-01");
-        drive.send(id, SubmissionType.DEVELOPMENT_STRATEGY, Lifecycle.STRATEGY);
-        drive.send(id, SubmissionType.LOGIC_MODEL, Lifecycle.LOGIC_MODEL);
-        Lifecycle.on("2014-04-15");
-        drive.send(id, SubmissionType.GETTING_GOING_APPLICATION, gettingGoingJson);
-        drive.complete(id, "Task_ApproveGettingGoing", Map.of("approved", true, "approvedExtra", approveExtra));
-        assertThat(drive.instance(id)).isWaitingAt("Event_DraftPlanReceived");
-        return id;
-    }
-
     private String signedOffReady(String tag) {
-        String id = throughGettingGoing(Lifecycle.goodApplicationJson(tag), Lifecycle.GETTING_GOING, false);
+        String id = drive.throughGettingGoing(Lifecycle.goodApplicationJson(tag), Lifecycle.GETTING_GOING, false);
         drive.send(id, SubmissionType.DRAFT_PLAN, Lifecycle.DRAFT_PLAN);
         Lifecycle.on("2015-02-20");
         drive.send(id, SubmissionType.FINAL_PLAN, Lifecycle.finalPlan("10000", "12000", "30000"));
