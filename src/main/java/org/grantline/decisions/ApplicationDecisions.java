@@ -59,7 +59,7 @@ public class ApplicationDecisions {
         String id = recorder.record(app.id(), result, facts, trigger, now);
         ledger.recordAwards(app.id(), app.roundCode(), id, result.awards(), result.tranches(), now);
         for (Release release : result.releases()) {
-            ledger.release(app.id(), release, today, now);
+            ledger.release(app.id(), release, id, today, now);
         }
         result.conditions().forEach(change -> conditions.apply(app.id(), change, id, now));
         result.flags().forEach(flag -> conditions.raise(app.id(), flag, id, now));

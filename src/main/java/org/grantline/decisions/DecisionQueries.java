@@ -1,5 +1,6 @@
 package org.grantline.decisions;
 
+import org.grantline.trail.CanonicalJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.grantline.web.ApiException;
 import org.springframework.jdbc.core.RowMapper;

@@ -1,6 +1,9 @@
 package org.grantline.decisions;
 
+import org.grantline.trail.CanonicalJson;
 import org.grantline.rules.DecisionResult;
+import org.grantline.trail.AuditTrail;
+import org.grantline.trail.DecisionContent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Writes the decision record: inputs (every fact, canonical JSON), outputs, rules fired in order,
+ * Writes the decision record and its trail entry: inputs (every fact, canonical JSON), outputs, rules fired in order,
  * ruleset version and trigger. It joins the caller's transaction, so a decision is stored exactly
  * when the process step that used it commits.
  */
@@ -20,25 +23,33 @@ import java.util.UUID;
 class DecisionRecorder {
 
     private final JdbcClient jdbc;
+    private final AuditTrail trail;
 
-    DecisionRecorder(JdbcClient jdbc) {
+    DecisionRecorder(JdbcClient jdbc, AuditTrail trail) {
         this.jdbc = jdbc;
+        this.trail = trail;
     }
 
     String record(String applicationId, DecisionResult result, List<Object> facts, DecisionTrigger trigger,
                   Instant at) {
         String id = UUID.randomUUID().toString();
+        String inputs = CanonicalJson.write(typed(facts));
+        String outputs = CanonicalJson.write(RecordedOutputs.of(result));
+        String fired = CanonicalJson.write(result.fired());
         jdbc.sql("""
                 insert into decision_record (id, application_id, round_code, decision, outcome, ruleset_version,
                     decision_date, inputs, outputs, fired, process_instance_id, activity_id, trigger_type,
                     triggered_by, recorded_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, applicationId, result.roundCode(), result.decision(), result.outcome(),
-                        result.rulesetVersion(), result.decisionDate(), CanonicalJson.write(typed(facts)),
-                        CanonicalJson.write(outputs(result)), CanonicalJson.write(result.fired()),
+                        result.rulesetVersion(), result.decisionDate(), inputs, outputs, fired,
                         trigger.processInstanceId(), trigger.activityId(), trigger.type(), trigger.triggeredBy(),
                         Timestamp.from(at))
                 .update();
+        trail.append(AuditTrail.DECISION, id, applicationId, trigger.triggeredBy(), at, DecisionContent.of(id,
+                applicationId, result.roundCode(), result.decision(), result.outcome(), result.rulesetVersion(),
+                result.decisionDate(), inputs, outputs, fired, trigger.processInstanceId(), trigger.activityId(),
+                trigger.type(), trigger.triggeredBy(), at));
         return id;
     }
 
@@ -50,19 +61,5 @@ class DecisionRecorder {
             entry.put("fact", fact);
             return entry;
         }).toList();
-    }
-
-    static Map<String, Object> outputs(DecisionResult result) {
-        Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("outcome", result.outcome());
-        outputs.put("failures", result.failures());
-        outputs.put("values", result.values());
-        outputs.put("scores", result.scores());
-        outputs.put("awards", result.awards());
-        outputs.put("tranches", result.tranches());
-        outputs.put("releases", result.releases());
-        outputs.put("conditions", result.conditions());
-        outputs.put("flags", result.flags());
-        return outputs;
     }
 }

@@ -2,6 +2,7 @@ package org.grantline.decisions;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.grantline.intake.ApplicationRepository;
+import org.grantline.trail.CanonicalJson;
 import org.grantline.intake.ApplicationRequest;
 import org.grantline.intake.ApplicationRequest.PartnerRequest;
 import org.grantline.intake.ApplicationRow;

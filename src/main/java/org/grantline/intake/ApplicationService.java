@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.grantline.clock.BusinessClock;
-import org.grantline.decisions.CanonicalJson;
+import org.grantline.trail.CanonicalJson;
 import org.grantline.decisions.FactsAssembler;
 import org.grantline.rules.DecisionEngine;
 import org.grantline.rules.DecisionResult;

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.grantline.clock.BusinessClock;
-import org.grantline.decisions.CanonicalJson;
+import org.grantline.trail.CanonicalJson;
 import org.grantline.decisions.FactsAssembler;
 import org.grantline.intake.ApplicationRequest;
 import org.grantline.intake.ApplicationRow;

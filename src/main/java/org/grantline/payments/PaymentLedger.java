@@ -6,6 +6,7 @@ import org.grantline.rules.facts.HeldTranche;
 import org.grantline.rules.facts.Release;
 import org.grantline.rules.facts.RoundPosition;
 import org.grantline.rules.facts.Tranche;
+import org.grantline.trail.AuditTrail;
 import org.grantline.web.ApiException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,14 +24,17 @@ import java.util.UUID;
 /**
  * Awards and their tranches. Uniqueness is the database's job (one award per type per application,
  * one row per tranche number), so retries, duplicate messages and two nodes can never pay twice.
+ * Every status a tranche takes is written to the audit trail in the same transaction.
  */
 @Component
 public class PaymentLedger {
 
     private final JdbcClient jdbc;
+    private final AuditTrail trail;
 
-    public PaymentLedger(JdbcClient jdbc) {
+    public PaymentLedger(JdbcClient jdbc, AuditTrail trail) {
         this.jdbc = jdbc;
+        this.trail = trail;
     }
 
     /**
@@ -77,30 +82,42 @@ public class PaymentLedger {
                 throw new IllegalStateException("rules produced a tranche of " + tranche.awardType()
                         + " without an award of that type");
             }
+            String trancheId = UUID.randomUUID().toString();
             jdbc.sql("""
                     insert into tranche (id, award_id, application_id, award_type, number, amount, status, due_on,
                         released_by, decision_id, created_at, updated_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(UUID.randomUUID().toString(), awardId, applicationId, tranche.awardType(),
-                            tranche.number(), tranche.amount(), tranche.status(), tranche.dueOn(),
-                            tranche.releasedBy(), decisionId, Timestamp.from(now), Timestamp.from(now))
+                    .params(trancheId, awardId, applicationId, tranche.awardType(), tranche.number(),
+                            tranche.amount(), tranche.status(), tranche.dueOn(), tranche.releasedBy(), decisionId,
+                            Timestamp.from(now), Timestamp.from(now))
                     .update();
+            statusChanged(tranche(trancheId), null, "decision " + decisionId, now);
         }
     }
 
     /** WITHHELD becomes PAYABLE, due today. A tranche already released stays as it is. */
-    public void release(String applicationId, Release release, LocalDate today, Instant now) {
-        jdbc.sql("""
-                update tranche set status = 'PAYABLE', due_on = ?, updated_at = ?
-                where application_id = ? and award_type = ? and number = ? and status = 'WITHHELD'""")
-                .params(today, Timestamp.from(now), applicationId, release.awardType(), release.number())
-                .update();
+    public void release(String applicationId, Release release, String decisionId, LocalDate today, Instant now) {
+        List<TrancheRow> withheld = jdbc.sql("""
+                        select * from tranche
+                        where application_id = ? and award_type = ? and number = ? and status = 'WITHHELD'""")
+                .params(applicationId, release.awardType(), release.number()).query(TrancheRow.MAPPER).list();
+        for (TrancheRow tranche : withheld) {
+            jdbc.sql("update tranche set status = 'PAYABLE', due_on = ?, updated_at = ? where id = ?")
+                    .params(today, Timestamp.from(now), tranche.id()).update();
+            statusChanged(tranche(tranche.id()), "WITHHELD", "decision " + decisionId + " (" + release.clause() + ")", now);
+        }
     }
 
     /** On withdrawal nothing more is paid: tranches not yet paid are withheld. */
-    public int withholdUnpaid(String applicationId, Instant now) {
-        return jdbc.sql("update tranche set status = 'WITHHELD', updated_at = ? where application_id = ? and status = 'PAYABLE'")
-                .params(Timestamp.from(now), applicationId).update();
+    public int withholdUnpaid(String applicationId, String actor, Instant now) {
+        List<TrancheRow> payable = jdbc.sql("select * from tranche where application_id = ? and status = 'PAYABLE'")
+                .param(applicationId).query(TrancheRow.MAPPER).list();
+        for (TrancheRow tranche : payable) {
+            jdbc.sql("update tranche set status = 'WITHHELD', updated_at = ? where id = ?")
+                    .params(Timestamp.from(now), tranche.id()).update();
+            statusChanged(tranche(tranche.id()), "PAYABLE", "withdrawal by " + actor, now);
+        }
+        return payable.size();
     }
 
     /** Finance confirms a payment: PAYABLE becomes PAID, once. */
@@ -112,6 +129,21 @@ public class PaymentLedger {
             throw ApiException.conflict("tranche " + trancheId + " is " + tranche.status()
                     + "; only a PAYABLE tranche can be marked paid");
         }
+        statusChanged(tranche(trancheId), "PAYABLE", user, now);
+    }
+
+    /** Every status a tranche takes goes into the audit trail: who or what changed it, from what, to what. */
+    private void statusChanged(TrancheRow tranche, String from, String by, Instant now) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("trancheId", tranche.id());
+        content.put("awardType", tranche.awardType());
+        content.put("number", tranche.number());
+        content.put("amount", tranche.amount());
+        content.put("from", from);
+        content.put("to", tranche.status());
+        content.put("dueOn", tranche.dueOn());
+        content.put("by", by);
+        trail.append(AuditTrail.PAYMENT, tranche.id(), tranche.applicationId(), by, now, content);
     }
 
     public TrancheRow tranche(String trancheId) {

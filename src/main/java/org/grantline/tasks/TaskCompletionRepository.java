@@ -1,7 +1,8 @@
 package org.grantline.tasks;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import org.grantline.decisions.CanonicalJson;
+import org.grantline.trail.CanonicalJson;
+import org.grantline.trail.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,9 +19,11 @@ import java.util.Map;
 public class TaskCompletionRepository {
 
     private final JdbcClient jdbc;
+    private final AuditTrail trail;
 
-    public TaskCompletionRepository(JdbcClient jdbc) {
+    public TaskCompletionRepository(JdbcClient jdbc, AuditTrail trail) {
         this.jdbc = jdbc;
+        this.trail = trail;
     }
 
     void insert(String applicationId, String processInstanceId, String taskId, String taskKey, String taskName,
@@ -30,6 +34,14 @@ public class TaskCompletionRepository {
                 .params(applicationId, processInstanceId, taskId, taskKey, taskName, completedBy,
                         Timestamp.from(at), CanonicalJson.write(variables))
                 .update();
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("taskKey", taskKey);
+        content.put("taskName", taskName);
+        content.put("processInstanceId", processInstanceId);
+        content.put("completedBy", completedBy);
+        content.put("completedAt", at.toString());
+        content.put("variables", variables);
+        trail.append(AuditTrail.TASK, taskId, applicationId, completedBy == null ? "unknown" : completedBy, at, content);
     }
 
     public List<TaskCompletion> of(String applicationId) {

@@ -38,9 +38,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(e.status(), e.title(), e.getMessage(), e.fields());
     }
 
-    @ExceptionHandler(org.grantline.rules.UnknownRoundException.class)
-    ResponseEntity<ProblemDetail> unknownRound(RuntimeException e) {
-        return problem(HttpStatus.NOT_FOUND, "Round not found", e.getMessage(), List.of());
+    @ExceptionHandler({org.grantline.rules.UnknownRoundException.class,
+            org.grantline.rules.UnknownRulesetVersionException.class})
+    ResponseEntity<ProblemDetail> unknownRoundOrVersion(RuntimeException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), List.of());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -7,6 +7,7 @@ import org.grantline.clock.BusinessClock;
 import org.grantline.payments.PaymentLedger;
 import org.grantline.rules.Ruleset;
 import org.grantline.rules.RulesetRegistry;
+import org.grantline.rules.RulesetVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -22,7 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * Deploys the diagrams in the bpmn folder at start (an unchanged file is not deployed again, so running
- * instances keep their version) and checks that every loaded round has its process.
+ * instances keep their version), checks that every loaded round has its process, and keeps each round's
+ * ruleset version in the database.
  */
 @Component
 public class ProcessDeployer implements InitializingBean {
@@ -32,14 +34,16 @@ public class ProcessDeployer implements InitializingBean {
     private final RepositoryService repository;
     private final RulesetRegistry rulesets;
     private final PaymentLedger ledger;
+    private final RulesetVersions versions;
     private final BusinessClock clock;
     private final Path bpmnDir;
 
     ProcessDeployer(RepositoryService repository, RulesetRegistry rulesets, PaymentLedger ledger,
-                    BusinessClock clock, @Value("${grantline.bpmn-dir}") Path bpmnDir) {
+                    RulesetVersions versions, BusinessClock clock, @Value("${grantline.bpmn-dir}") Path bpmnDir) {
         this.repository = repository;
         this.rulesets = rulesets;
         this.ledger = ledger;
+        this.versions = versions;
         this.clock = clock;
         this.bpmnDir = bpmnDir.toAbsolutePath().normalize();
     }
@@ -66,6 +70,7 @@ public class ProcessDeployer implements InitializingBean {
                         + "' but no diagram in " + bpmnDir + " defines it");
             }
             ledger.ensureRound(ruleset.round().code(), clock.now());
+            versions.register(ruleset, "start-up from " + rulesets.rulesDir(), clock.now());
             log.info("Round {} runs process {} version {}", ruleset.round().code(), key, definition.getVersion());
         }
     }

@@ -22,7 +22,9 @@ public class Withdrawals {
     }
 
     public void record(DelegateExecution execution) {
-        int withheld = ledger.withholdUnpaid(execution.getProcessBusinessKey(), clock.now());
+        String actor = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
+                ? "system" : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+        int withheld = ledger.withholdUnpaid(execution.getProcessBusinessKey(), actor, clock.now());
         log.info("Application {} withdrawn; {} unpaid tranche(s) withheld", execution.getProcessBusinessKey(), withheld);
     }
 }

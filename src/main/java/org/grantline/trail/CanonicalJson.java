@@ -1,4 +1,4 @@
-package org.grantline.decisions;
+package org.grantline.trail;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;

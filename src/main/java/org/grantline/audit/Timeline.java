@@ -1,0 +1,15 @@
+package org.grantline.audit;
+
+import java.util.List;
+
+/**
+ * An application's history for auditors: every decision, task completion and tranche change in the order
+ * they were committed, and the process engine's own history of the process instance beside it.
+ */
+public record Timeline(String applicationId, String processInstanceId, String processHistoryLink,
+                       List<TimelineEntry> entries, List<ProcessStep> processHistory) {
+
+    public record ProcessStep(String activityId, String activityName, String activityType, String assignee,
+                              java.util.Date started, java.util.Date ended) {
+    }
+}

@@ -1,0 +1,109 @@
+package org.grantline.trail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.grantline.trail.CanonicalJson;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Walks the whole trail in order (streamed, not loaded at once) and reports the first broken link: a gap
+ * in the sequence (a deleted entry), an entry whose hash does not match its content or whose previous hash
+ * is not its predecessor's (an edited, inserted or swapped entry), or a decision record that no longer says
+ * what its trail entry says (an edited or deleted decision).
+ */
+@Component
+public class ChainVerifier {
+
+    private static final String GENESIS = "0".repeat(64);
+
+    private final JdbcClient jdbc;
+
+    ChainVerifier(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public ChainVerification verify() {
+        String previousHash = GENESIS;
+        long expectedSeq = 1;
+        long checked = 0;
+        try (Stream<Map<String, Object>> entries = jdbc.sql("select * from audit_trail order by seq")
+                .query().listOfRows().stream()) {
+            for (Iterator<Map<String, Object>> it = entries.iterator(); it.hasNext(); ) {
+                Map<String, Object> entry = lowerCase(it.next());
+                long seq = ((Number) entry.get("seq")).longValue();
+                if (seq != expectedSeq) {
+                    return ChainVerification.broken(checked, expectedSeq, "entry " + expectedSeq + " is missing");
+                }
+                String content = (String) entry.get("content");
+                String recomputed = AuditTrail.hash(previousHash, seq, (String) entry.get("kind"),
+                        (String) entry.get("ref_id"), content);
+                if (!previousHash.equals(entry.get("prev_hash"))) {
+                    return ChainVerification.broken(checked, seq, "entry " + seq
+                            + " does not follow its predecessor (previous hash differs)");
+                }
+                if (!recomputed.equals(entry.get("hash"))) {
+                    return ChainVerification.broken(checked, seq, "entry " + seq
+                            + " has been changed (its content no longer matches its hash)");
+                }
+                String recordProblem = recordProblem(entry, content);
+                if (recordProblem != null) {
+                    return ChainVerification.broken(checked, seq, recordProblem);
+                }
+                previousHash = recomputed;
+                expectedSeq++;
+                checked++;
+            }
+        }
+        long head = jdbc.sql("select last_seq from audit_head where id = 1").query(Long.class).single();
+        if (head != checked) {
+            return ChainVerification.broken(checked, checked + 1, "the trail ends at " + checked
+                    + " but its head says " + head + ": entries were removed from the end");
+        }
+        long unchained = jdbc.sql("""
+                select count(*) from decision_record d
+                where not exists (select 1 from audit_trail t where t.kind = 'DECISION' and t.ref_id = d.id)""")
+                .query(Long.class).single();
+        if (unchained > 0) {
+            return ChainVerification.broken(checked, checked + 1, unchained + " decision record(s) are not in the trail");
+        }
+        return ChainVerification.ok(checked);
+    }
+
+    /** A decision entry must still match the decision record it describes, to the letter. */
+    private String recordProblem(Map<String, Object> entry, String content) {
+        if (!AuditTrail.DECISION.equals(entry.get("kind"))) {
+            return null;
+        }
+        String id = (String) entry.get("ref_id");
+        List<Map<String, Object>> rows = jdbc.sql("select * from decision_record where id = ?").param(id).query()
+                .listOfRows();
+        if (rows.isEmpty()) {
+            return "decision record " + id + " (entry " + entry.get("seq") + ") has been deleted";
+        }
+        if (!DecisionContent.of(lowerCase(rows.get(0))).equals(read(content))) {
+            return "decision record " + id + " (entry " + entry.get("seq") + ") has been changed";
+        }
+        return null;
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return CanonicalJson.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> lowerCase(Map<String, Object> row) {
+        Map<String, Object> lower = new java.util.HashMap<>();
+        row.forEach((k, v) -> lower.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        return lower;
+    }
+}

@@ -1,0 +1,59 @@
+package org.grantline.trail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.grantline.trail.CanonicalJson;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What the trail keeps of a decision record: every column, so that any edit is seen. */
+public final class DecisionContent {
+
+    public static Map<String, Object> of(String id, String applicationId, String round, String decision,
+                                         String outcome, String rulesetVersion, Object decisionDate, String inputs,
+                                         String outputs, String fired, String processInstanceId, String activityId,
+                                         String triggerType, String triggeredBy, Instant recordedAt) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("id", id);
+        content.put("applicationId", applicationId);
+        content.put("round", round);
+        content.put("decision", decision);
+        content.put("outcome", outcome);
+        content.put("rulesetVersion", rulesetVersion);
+        content.put("decisionDate", String.valueOf(decisionDate));
+        content.put("inputs", tree(inputs));
+        content.put("outputs", tree(outputs));
+        content.put("fired", tree(fired));
+        content.put("processInstanceId", processInstanceId);
+        content.put("activityId", activityId);
+        content.put("triggerType", triggerType);
+        content.put("triggeredBy", triggeredBy);
+        content.put("recordedAt", recordedAt.toString());
+        return content;
+    }
+
+    static JsonNode of(Map<String, Object> row) {
+        Map<String, Object> content = of((String) row.get("id"), (String) row.get("application_id"),
+                (String) row.get("round_code"), (String) row.get("decision"), (String) row.get("outcome"),
+                (String) row.get("ruleset_version"), row.get("decision_date"), (String) row.get("inputs"),
+                (String) row.get("outputs"), (String) row.get("fired"), (String) row.get("process_instance_id"),
+                (String) row.get("activity_id"), (String) row.get("trigger_type"), (String) row.get("triggered_by"),
+                ((Timestamp) row.get("recorded_at")).toInstant());
+        return CanonicalJson.MAPPER.valueToTree(content);
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return CanonicalJson.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private DecisionContent() {
+    }
+}
