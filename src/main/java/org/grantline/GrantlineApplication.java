@@ -1,11 +1,24 @@
 package org.grantline;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+import java.util.Arrays;
+import java.util.Map;
 
 @SpringBootApplication
 public class GrantlineApplication {
+
     public static void main(String[] args) {
-        SpringApplication.run(GrantlineApplication.class, args);
+        SpringApplication app = new SpringApplication(GrantlineApplication.class);
+        if (Arrays.asList(args).contains("replay")) {
+            // A command-line run: no web server, no job executor, and the command handles Ctrl-C itself.
+            app.setWebApplicationType(WebApplicationType.NONE);
+            app.setRegisterShutdownHook(false);
+            app.setDefaultProperties(Map.of("camunda.bpm.job-execution.enabled", "false",
+                    "logging.level.root", "WARN"));
+        }
+        app.run(args);
     }
 }

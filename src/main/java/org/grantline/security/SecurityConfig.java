@@ -1,5 +1,6 @@
 package org.grantline.security;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,6 +22,7 @@ import static org.grantline.security.Roles.DESIGNER;
  * browser session is used); everything else is behind a login form with CSRF protection, except health.
  */
 @Configuration
+@ConditionalOnWebApplication
 class SecurityConfig {
 
     @Bean
@@ -44,7 +46,8 @@ class SecurityConfig {
                         .hasAnyRole(up(APPLICANT), up(CASEWORKER))
                         .requestMatchers(HttpMethod.GET, "/api/applications/*/timeline")
                         .hasAnyRole(up(CASEWORKER), up(AUDITOR), up(DESIGNER))
-                        .requestMatchers(HttpMethod.GET, "/api/audit/**", "/api/rulesets").hasAnyRole(up(AUDITOR), up(DESIGNER))
+                        .requestMatchers(HttpMethod.GET, "/api/audit/**", "/api/audit/replay.csv", "/api/rulesets")
+                        .hasAnyRole(up(AUDITOR), up(DESIGNER))
                         .requestMatchers(HttpMethod.GET, "/api/decisions/*/replay").hasAnyRole(up(AUDITOR), up(DESIGNER))
                         .requestMatchers(HttpMethod.GET, "/api/applications", "/api/applications/**")
                         .hasAnyRole(up(APPLICANT), up(CASEWORKER), up(AUDITOR), up(DESIGNER))

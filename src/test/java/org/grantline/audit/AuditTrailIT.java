@@ -188,6 +188,38 @@ class AuditTrailIT {
 
     @Autowired
     org.springframework.transaction.PlatformTransactionManager txManager;
+    @Autowired
+    BatchReplay batch;
+
+    @Test
+    void batchReplayOfTheRoundMatchesAndACandidateRulesetListsItsDifferencesInTheCsv() {
+        long total = count("decision_record");
+        java.util.List<Long> progress = new java.util.ArrayList<>();
+        ReplaySummary own = batch.run(new BatchReplay.Selection("OP-2014", null, null), null, null,
+                (done, all) -> progress.add(done), () -> false);
+        assertThat(own.getReplayed()).isEqualTo(total);
+        assertThat(own.getMismatches()).isZero();
+        assertThat(progress).hasSize((int) total).endsWith(total);
+        assertThat(own.getByDecision().get("eligibility").getMatched()).isEqualTo(4);
+
+        TreeMap<String, String> files = new TreeMap<>(RulesetFiles.read(Path.of("rules/OP-2014")).files());
+        files.put("parameters/getting-ready.yaml", files.get("parameters/getting-ready.yaml")
+                .replaceFirst("2014-01-01: 3000", "2014-01-01: 3500"));
+        Ruleset candidate = new RulesetCompiler().compile(new RulesetFiles("OP-2014", files));
+        java.io.StringWriter csv = new java.io.StringWriter();
+        ReplaySummary impact = batch.run(new BatchReplay.Selection("OP-2014", null, null), candidate, csv,
+                (done, all) -> { }, () -> false);
+        assertThat(impact.getMismatches()).isEqualTo(3);
+        assertThat(impact.getByDecision().get("getting-ready").getMismatched()).isEqualTo(3);
+        assertThat(csv.toString().lines()).hasSizeGreaterThan(3)
+                .first().asString().startsWith("decision_id,application_id,decision");
+        assertThat(csv.toString()).contains("outputs.awards[0].amount,3000.00,3500.00");
+
+        ReplaySummary stopped = batch.run(new BatchReplay.Selection(null, null, null), null, null,
+                (done, all) -> { }, () -> true);
+        assertThat(stopped.isInterrupted()).isTrue();
+        assertThat(stopped.getReplayed()).isZero();
+    }
 
     @Test
     void auditorsReadAndReplayOverHttpButCannotChangeAnything() throws Exception {

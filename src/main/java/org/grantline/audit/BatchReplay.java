@@ -1,0 +1,151 @@
+package org.grantline.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.grantline.decisions.DecisionView;
+import org.grantline.rules.Ruleset;
+import org.grantline.rules.RulesetVersions;
+import org.grantline.trail.CanonicalJson;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Replays many recorded decisions: those of a round and/or a time range, each against its own ruleset
+ * version (integrity) or all against one chosen ruleset (impact of a rule change). Decisions are read a
+ * page at a time, so memory stays bounded however many there are; differences go to a CSV as they are
+ * found. Nothing is written to the database.
+ */
+@Component
+public class BatchReplay {
+
+    static final int PAGE = 500;
+
+    private final JdbcClient jdbc;
+    private final RulesetVersions versions;
+    private final Replayer replayer;
+
+    BatchReplay(JdbcClient jdbc, RulesetVersions versions, Replayer replayer) {
+        this.jdbc = jdbc;
+        this.versions = versions;
+        this.replayer = replayer;
+    }
+
+    /** Which decisions: a round (or all), recorded in [from, to) (either may be open). */
+    public record Selection(String round, Instant from, Instant to) {
+    }
+
+    /** Told after every decision: how many are done of how many. */
+    public interface Progress {
+        void update(long done, long total);
+    }
+
+    public long count(Selection selection) {
+        return jdbc.sql("select count(*) from decision_record where " + WHERE)
+                .params(params(selection, 0)).query(Long.class).single();
+    }
+
+    /**
+     * @param against  null to replay each decision with its own version, else the ruleset to use for all
+     * @param csv      receives one line per difference (with a header), or null
+     * @param stop     asked between decisions; true ends the run early, with what was done so far
+     */
+    public ReplaySummary run(Selection selection, Ruleset against, Writer csv, Progress progress,
+                             BooleanSupplier stop) {
+        long total = count(selection);
+        ReplaySummary summary = new ReplaySummary(selection, against == null ? null : against.version(), total);
+        try {
+            if (csv != null) {
+                csv.write("decision_id,application_id,decision,recorded_version,replayed_version,field,recorded,replayed\n");
+            }
+            long afterSeq = 0;
+            while (!stop.getAsBoolean()) {
+                List<Row> page = page(selection, afterSeq);
+                if (page.isEmpty()) {
+                    break;
+                }
+                for (Row row : page) {
+                    if (stop.getAsBoolean()) {
+                        break;
+                    }
+                    Ruleset ruleset = against != null ? against : versions.ruleset(row.view().rulesetVersion());
+                    ReplayResult result = replayer.replay(row.view(), ruleset);
+                    summary.add(result);
+                    if (csv != null) {
+                        for (ReplayResult.Difference d : result.differences()) {
+                            csv.write(String.join(",", row.view().id(), row.view().applicationId(), result.decision(),
+                                    result.recordedVersion(), result.replayedVersion(), csvField(d.field()),
+                                    csvField(d.recorded()), csvField(d.replayed())) + "\n");
+                        }
+                    }
+                    progress.update(summary.replayed(), total);
+                    afterSeq = row.seq();
+                }
+            }
+            if (csv != null) {
+                csv.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        summary.finish(stop.getAsBoolean());
+        return summary;
+    }
+
+    private static final String WHERE = "(cast(? as varchar) is null or round_code = ?) "
+            + "and (cast(? as timestamp) is null or recorded_at >= ?) "
+            + "and (cast(? as timestamp) is null or recorded_at < ?) and seq > ?";
+
+    private List<Row> page(Selection selection, long afterSeq) {
+        return jdbc.sql("""
+                        select seq, id, application_id, round_code, decision, outcome, decision_date, ruleset_version,
+                            inputs, outputs, fired
+                        from decision_record where """ + WHERE + " order by seq limit " + PAGE)
+                .params(params(selection, afterSeq))
+                .query((rs, n) -> new Row(rs.getLong("seq"), new DecisionView(rs.getString("id"),
+                        rs.getString("application_id"), rs.getString("round_code"), rs.getString("decision"),
+                        rs.getString("outcome"), rs.getDate("decision_date").toLocalDate(),
+                        rs.getString("ruleset_version"), clauses(rs.getString("fired")), List.of(), List.of(), null,
+                        null, null, null, null, tree(rs.getString("outputs")), tree(rs.getString("inputs")))))
+                .list();
+    }
+
+    private static Object[] params(Selection s, long afterSeq) {
+        Timestamp from = s.from() == null ? null : Timestamp.from(s.from());
+        Timestamp to = s.to() == null ? null : Timestamp.from(s.to());
+        return new Object[]{s.round(), s.round(), from, from, to, to, afterSeq};
+    }
+
+    private static List<String> clauses(String firedJson) {
+        List<String> clauses = new ArrayList<>();
+        tree(firedJson).forEach(f -> clauses.add(f.path("clause").asText()));
+        return clauses;
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return CanonicalJson.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String csvField(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = value.startsWith("=") || value.startsWith("+") || value.startsWith("@") ? "'" + value : value;
+        return safe.contains(",") || safe.contains("\"") || safe.contains("\n")
+                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+
+    private record Row(long seq, DecisionView view) {
+    }
+}
