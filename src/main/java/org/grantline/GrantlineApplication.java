@@ -17,6 +17,8 @@ public class GrantlineApplication {
             app.setWebApplicationType(WebApplicationType.NONE);
             app.setRegisterShutdownHook(false);
             app.setDefaultProperties(Map.of("camunda.bpm.job-execution.enabled", "false",
+                    "spring.autoconfigure.exclude",
+                    "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
                     "logging.level.root", "WARN"));
         }
         app.run(args);
