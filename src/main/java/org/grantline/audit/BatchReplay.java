@@ -55,7 +55,7 @@ public class BatchReplay {
     /**
      * @param against  null to replay each decision with its own version, else the ruleset to use for all
      * @param csv      receives one line per difference (with a header), or null
-     * @param stop     asked between decisions; true ends the run early, with what was done so far
+     * @param stop     asked between pages; true ends the run early, with what was done so far
      */
     public ReplaySummary run(Selection selection, Ruleset against, Writer csv, Progress progress,
                              BooleanSupplier stop) {
@@ -71,12 +71,15 @@ public class BatchReplay {
                 if (page.isEmpty()) {
                     break;
                 }
-                for (Row row : page) {
-                    if (stop.getAsBoolean()) {
-                        break;
-                    }
-                    Ruleset ruleset = against != null ? against : versions.ruleset(row.view().rulesetVersion());
-                    ReplayResult result = replayer.replay(row.view(), ruleset);
+                // Decisions are independent and replay is CPU-bound: a page is replayed on all cores,
+                // then counted and written in order.
+                List<ReplayResult> results = page.parallelStream()
+                        .map(row -> replayer.replay(row.view(), against != null ? against
+                                : versions.ruleset(row.view().rulesetVersion())))
+                        .toList();
+                for (int i = 0; i < page.size(); i++) {
+                    Row row = page.get(i);
+                    ReplayResult result = results.get(i);
                     summary.add(result);
                     if (csv != null) {
                         for (ReplayResult.Difference d : result.differences()) {
@@ -86,8 +89,8 @@ public class BatchReplay {
                         }
                     }
                     progress.update(summary.replayed(), total);
-                    afterSeq = row.seq();
                 }
+                afterSeq = page.get(page.size() - 1).seq();
             }
             if (csv != null) {
                 csv.flush();

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * {@code replay} on the command line: batch replay with a progress bar (rate and ETA) on standard error, the
  * summary on standard output and the differences in a CSV. Ctrl-C stops between two decisions, keeps the
- * CSV complete up to there, and still prints the summary. Exit code 0 = all match, 1 = mismatches, 2 = usage.
+ * CSV complete up to there, and still prints the summary (it stops at the end of the page in hand). Exit code 0 = all match, 1 = mismatches, 2 = usage.
  * <pre>
  * replay [--round=OP-2014] [--from=2014-01-01T00:00:00Z] [--to=...] [--version=HASH|current]
  *        [--candidate=path/to/rules/ROUND] [--csv=replay-differences.csv]

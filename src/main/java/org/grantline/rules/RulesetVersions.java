@@ -51,13 +51,15 @@ public class RulesetVersions {
     }
 
     /** The compiled ruleset of a stored version: the active one when it is, else compiled from the database. */
-    public synchronized Ruleset ruleset(String version) {
+    public Ruleset ruleset(String version) {
         for (Ruleset active : registry.all()) {
             if (active.version().equals(version)) {
                 return active;
             }
         }
-        return compiled.computeIfAbsent(version, v -> new RulesetCompiler().compile(files(v)));
+        synchronized (compiled) {
+            return compiled.computeIfAbsent(version, v -> new RulesetCompiler().compile(files(v)));
+        }
     }
 
     public RulesetFiles files(String version) {
