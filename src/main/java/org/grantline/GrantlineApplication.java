@@ -12,7 +12,7 @@ public class GrantlineApplication {
 
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(GrantlineApplication.class);
-        if (Arrays.asList(args).contains("replay")) {
+        if (Arrays.asList(args).contains("replay") || Arrays.asList(args).contains("verify")) {
             // A command-line run: no web server, no job executor, and the command handles Ctrl-C itself.
             app.setWebApplicationType(WebApplicationType.NONE);
             app.setRegisterShutdownHook(false);

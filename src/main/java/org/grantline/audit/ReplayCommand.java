@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
+ * {@code verify} on the command line walks the audit trail (exit code 1 if broken).
  * {@code replay} on the command line: batch replay with a progress bar (rate and ETA) on standard error, the
  * summary on standard output and the differences in a CSV. Ctrl-C stops between two decisions, keeps the
  * CSV complete up to there, and still prints the summary (it stops at the end of the page in hand). Exit code 0 = all match, 1 = mismatches, 2 = usage.
@@ -34,15 +35,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 class ReplayCommand implements ApplicationRunner {
 
     static final String COMMAND = "replay";
+    static final String VERIFY = "verify";
 
     private final BatchReplay batch;
+    private final org.grantline.trail.ChainVerifier verifier;
     private final RulesetVersions versions;
     private final RulesetRegistry registry;
     private final ConfigurableApplicationContext context;
 
-    ReplayCommand(BatchReplay batch, RulesetVersions versions, RulesetRegistry registry,
-                  ConfigurableApplicationContext context) {
+    ReplayCommand(BatchReplay batch, org.grantline.trail.ChainVerifier verifier, RulesetVersions versions,
+                  RulesetRegistry registry, ConfigurableApplicationContext context) {
         this.batch = batch;
+        this.verifier = verifier;
         this.versions = versions;
         this.registry = registry;
         this.context = context;
@@ -50,6 +54,12 @@ class ReplayCommand implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
+        if (args.getNonOptionArgs().contains(VERIFY)) {
+            org.grantline.trail.ChainVerification result = verifier.verify();
+            System.out.println(result.intact() ? "Audit trail intact: " + result.entriesChecked() + " entries checked"
+                    : "Audit trail BROKEN at entry " + result.brokenAtSeq() + ": " + result.problem());
+            System.exit(org.springframework.boot.SpringApplication.exit(context, () -> result.intact() ? 0 : 1));
+        }
         if (!args.getNonOptionArgs().contains(COMMAND)) {
             return;
         }
