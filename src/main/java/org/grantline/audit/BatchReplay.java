@@ -115,7 +115,7 @@ public class BatchReplay {
                 .query((rs, n) -> new Row(rs.getLong("seq"), new DecisionView(rs.getString("id"),
                         rs.getString("application_id"), rs.getString("round_code"), rs.getString("decision"),
                         rs.getString("outcome"), rs.getDate("decision_date").toLocalDate(),
-                        rs.getString("ruleset_version"), clauses(rs.getString("fired")), List.of(), List.of(), null,
+                        rs.getString("ruleset_version"), clauses(rs.getString("fired")), List.of(), List.of(), null, null,
                         null, null, null, null, tree(rs.getString("outputs")), tree(rs.getString("inputs")))))
                 .list();
     }

@@ -45,6 +45,7 @@ public class DecisionQueries {
             return new DecisionView(rs.getString("id"), rs.getString("application_id"), rs.getString("round_code"),
                     rs.getString("decision"), rs.getString("outcome"), rs.getDate("decision_date").toLocalDate(),
                     rs.getString("ruleset_version"), clauses, rules, reasons(outputs),
+                    DecisionExplanation.of(rs.getString("decision"), rs.getString("outcome"), clauses, rules, outputs),
                     rs.getString("process_instance_id"), rs.getString("activity_id"), rs.getString("trigger_type"),
                     rs.getString("triggered_by"), rs.getTimestamp("recorded_at").toInstant(), outputs,
                     withInputs ? tree(rs.getString("inputs")) : null);

@@ -33,6 +33,8 @@ class OurPlace2014ProcessIT extends GrantlineIT {
     TaskService tasks;
     @Autowired
     HistoryService history;
+    @Autowired
+    org.grantline.decisions.DecisionQueries decisions;
 
     @BeforeEach
     void initAssertions() {
@@ -95,6 +97,11 @@ class OurPlace2014ProcessIT extends GrantlineIT {
         String outputs = jdbc.sql("select outputs from decision_record where application_id = ?").param(id)
                 .query(String.class).single();
         assertThat(outputs).contains("\"clause\":\"E1\"").contains("\"clause\":\"E3\"");
+        var explanation = decisions.ofApplication(id, false).get(0).explanation();
+        assertThat(explanation.summary()).isEqualTo(
+                "The eligibility decision was ineligible because 2 clauses were not met: E1, E3.");
+        assertThat(explanation.failed()).extracting(f -> f.clause()).containsExactly("E1", "E3");
+        assertThat(explanation.failed().get(1).whatWouldHaveToChange()).contains("England");
     }
 
     @Test
