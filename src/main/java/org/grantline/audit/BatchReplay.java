@@ -38,8 +38,12 @@ public class BatchReplay {
         this.replayer = replayer;
     }
 
-    /** Which decisions: a round (or all), recorded in [from, to) (either may be open). */
-    public record Selection(String round, Instant from, Instant to) {
+    /** Which decisions: a round (or all), recorded in [from, to) (either may be open), or one decision by id. */
+    public record Selection(String round, Instant from, Instant to, String decisionId) {
+
+        public Selection(String round, Instant from, Instant to) {
+            this(round, from, to, null);
+        }
     }
 
     /** Told after every decision: how many are done of how many. */
@@ -103,6 +107,7 @@ public class BatchReplay {
     }
 
     private static final String WHERE = "(cast(? as varchar) is null or round_code = ?) "
+            + "and (cast(? as varchar) is null or id = ?) "
             + "and (cast(? as timestamp) is null or recorded_at >= ?) "
             + "and (cast(? as timestamp) is null or recorded_at < ?) and seq > ?";
 
@@ -123,7 +128,7 @@ public class BatchReplay {
     private static Object[] params(Selection s, long afterSeq) {
         Timestamp from = s.from() == null ? null : Timestamp.from(s.from());
         Timestamp to = s.to() == null ? null : Timestamp.from(s.to());
-        return new Object[]{s.round(), s.round(), from, from, to, to, afterSeq};
+        return new Object[]{s.round(), s.round(), s.decisionId(), s.decisionId(), from, from, to, to, afterSeq};
     }
 
     private static List<String> clauses(String firedJson) {

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * summary on standard output and the differences in a CSV. Ctrl-C stops between two decisions, keeps the
  * CSV complete up to there, and still prints the summary (it stops at the end of the page in hand). Exit code 0 = all match, 1 = mismatches, 2 = usage.
  * <pre>
- * replay [--round=OP-2014] [--from=2014-01-01T00:00:00Z] [--to=...] [--version=HASH|current]
+ * replay [--round=OP-2014] [--from=2014-01-01T00:00:00Z] [--to=...] [--decision=ID] [--version=HASH|current]
  *        [--candidate=path/to/rules/ROUND] [--csv=replay-differences.csv]
  * </pre>
  */
@@ -65,7 +65,7 @@ class ReplayCommand implements ApplicationRunner {
         }
         String round = one(args, "round");
         BatchReplay.Selection selection = new BatchReplay.Selection(round, instant(one(args, "from")),
-                instant(one(args, "to")));
+                instant(one(args, "to")), one(args, "decision"));
         Ruleset against = against(round, one(args, "version"), one(args, "candidate"));
         Path csvPath = Path.of(one(args, "csv") == null ? "replay-differences.csv" : one(args, "csv"));
         AtomicBoolean stop = new AtomicBoolean();

@@ -215,6 +215,13 @@ class AuditTrailIT {
                 .first().asString().startsWith("decision_id,application_id,decision");
         assertThat(csv.toString()).contains("outputs.awards[0].amount,3000.00,3500.00");
 
+        String oneId = jdbc.sql("select id from decision_record where decision = 'getting-ready' order by seq limit 1")
+                .query(String.class).single();
+        ReplaySummary one = batch.run(new BatchReplay.Selection(null, null, null, oneId), candidate, null,
+                (done, all) -> { }, () -> false);
+        assertThat(one.getReplayed()).isEqualTo(1);
+        assertThat(one.getMismatches()).isEqualTo(1);
+
         ReplaySummary stopped = batch.run(new BatchReplay.Selection(null, null, null), null, null,
                 (done, all) -> { }, () -> true);
         assertThat(stopped.isInterrupted()).isTrue();
