@@ -7,6 +7,7 @@ import org.grantline.payments.PaymentLedger;
 import org.grantline.rules.DecisionEngine;
 import org.grantline.rules.DecisionResult;
 import org.grantline.rules.facts.Release;
+import org.grantline.trail.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -34,16 +35,19 @@ public class ApplicationDecisions {
     private final DecisionRecorder recorder;
     private final PaymentLedger ledger;
     private final ConditionStore conditions;
+    private final AuditTrail trail;
     private final BusinessClock clock;
 
     ApplicationDecisions(ApplicationRepository applications, FactsAssembler assembler, DecisionEngine engine,
-                    DecisionRecorder recorder, PaymentLedger ledger, ConditionStore conditions, BusinessClock clock) {
+                         DecisionRecorder recorder, PaymentLedger ledger, ConditionStore conditions, AuditTrail trail,
+                         BusinessClock clock) {
         this.applications = applications;
         this.assembler = assembler;
         this.engine = engine;
         this.recorder = recorder;
         this.ledger = ledger;
         this.conditions = conditions;
+        this.trail = trail;
         this.clock = clock;
     }
 
@@ -53,7 +57,8 @@ public class ApplicationDecisions {
         Instant now = clock.now();
         LocalDate today = clock.today();
         List<Object> facts = new ArrayList<>(assembler.factsFor(app));
-        // The lock makes capacity, caps and budget hold when decisions in one round run at the same time.
+        trail.lock();
+        // The round lock makes capacity, caps and budget hold when decisions in one round run at the same time.
         facts.add(ledger.lockAndReadPosition(app.roundCode()));
         DecisionResult result = engine.decide(app.roundCode(), decision, today, facts);
         String id = recorder.record(app.id(), result, facts, trigger, now);

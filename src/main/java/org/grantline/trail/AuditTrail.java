@@ -31,6 +31,15 @@ public class AuditTrail {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Takes the chain's lock until the transaction ends. Anything that will both append and lock a round
+     * takes this first, so that all transactions lock in one order (chain, then round) and cannot deadlock.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lock() {
+        jdbc.sql("select last_seq from audit_head where id = 1 for update").query(Long.class).single();
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(String kind, String refId, String applicationId, String actor, Instant at,
                        Map<String, ?> content) {

@@ -7,13 +7,11 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * Walks the whole trail in order (streamed, not loaded at once) and reports the first broken link: a gap
+ * Walks the whole trail in order (a page at a time, not loaded at once) and reports the first broken link: a gap
  * in the sequence (a deleted entry), an entry whose hash does not match its content or whose previous hash
  * is not its predecessor's (an edited, inserted or swapped entry), or a decision record that no longer says
  * what its trail entry says (an edited or deleted decision).
@@ -22,6 +20,7 @@ import java.util.stream.Stream;
 public class ChainVerifier {
 
     private static final String GENESIS = "0".repeat(64);
+    private static final int PAGE = 1000;
 
     private final JdbcClient jdbc;
 
@@ -33,10 +32,16 @@ public class ChainVerifier {
         String previousHash = GENESIS;
         long expectedSeq = 1;
         long checked = 0;
-        try (Stream<Map<String, Object>> entries = jdbc.sql("select * from audit_trail order by seq")
-                .query().listOfRows().stream()) {
-            for (Iterator<Map<String, Object>> it = entries.iterator(); it.hasNext(); ) {
-                Map<String, Object> entry = lowerCase(it.next());
+        // Read a page at a time (by sequence number) so that memory stays bounded however long the trail is.
+        long afterSeq = 0;
+        while (true) {
+            List<Map<String, Object>> page = jdbc.sql("select * from audit_trail where seq > ? order by seq limit "
+                    + PAGE).param(afterSeq).query().listOfRows();
+            if (page.isEmpty()) {
+                break;
+            }
+            for (Map<String, Object> row : page) {
+                Map<String, Object> entry = lowerCase(row);
                 long seq = ((Number) entry.get("seq")).longValue();
                 if (seq != expectedSeq) {
                     return ChainVerification.broken(checked, expectedSeq, "entry " + expectedSeq + " is missing");
@@ -59,6 +64,7 @@ public class ChainVerifier {
                 previousHash = recomputed;
                 expectedSeq++;
                 checked++;
+                afterSeq = seq;
             }
         }
         long head = jdbc.sql("select last_seq from audit_head where id = 1").query(Long.class).single();
