@@ -6,11 +6,14 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.TimeZone;
 
 @SpringBootApplication
 public class GrantlineApplication {
 
     public static void main(String[] args) {
+        // Timestamps are stored without zone and are part of hashed records: read and write them in UTC always.
+        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
         SpringApplication app = new SpringApplication(GrantlineApplication.class);
         if (Arrays.asList(args).contains("replay") || Arrays.asList(args).contains("verify")) {
             // A command-line run: no web server, no job executor, and the command handles Ctrl-C itself.

@@ -78,8 +78,7 @@ public class BatchReplay {
                 // Decisions are independent and replay is CPU-bound: a page is replayed on all cores,
                 // then counted and written in order.
                 List<ReplayResult> results = page.parallelStream()
-                        .map(row -> replayer.replay(row.view(), against != null ? against
-                                : versions.ruleset(row.view().rulesetVersion())))
+                        .map(row -> replayOne(row.view(), against))
                         .toList();
                 for (int i = 0; i < page.size(); i++) {
                     Row row = page.get(i);
@@ -104,6 +103,17 @@ public class BatchReplay {
         }
         summary.finish(stop.getAsBoolean());
         return summary;
+    }
+
+    /** A decision that cannot be replayed (e.g. a candidate without that decision) is a mismatch, not an abort. */
+    private ReplayResult replayOne(DecisionView view, Ruleset against) {
+        try {
+            return replayer.replay(view, against != null ? against : versions.ruleset(view.rulesetVersion()));
+        } catch (RuntimeException e) {
+            return new ReplayResult(view.id(), view.decision(), view.rulesetVersion(),
+                    against == null ? view.rulesetVersion() : against.version(), ReplayResult.MISMATCH, view.outcome(),
+                    null, List.of(new ReplayResult.Difference("(replay)", view.outcome(), "cannot replay: " + e.getMessage())));
+        }
     }
 
     private static final String WHERE = "(cast(? as varchar) is null or round_code = ?) "
@@ -149,8 +159,10 @@ public class BatchReplay {
         if (value == null) {
             return "";
         }
-        String safe = value.startsWith("=") || value.startsWith("+") || value.startsWith("@") ? "'" + value : value;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n")
+        // Spreadsheets run cells that start with these as formulas.
+        boolean formula = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
+        String safe = formula ? "'" + value : value;
+        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
                 ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 

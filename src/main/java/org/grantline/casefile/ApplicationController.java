@@ -10,7 +10,6 @@ import org.grantline.intake.ApplicationService;
 import org.grantline.security.Roles;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +24,6 @@ import java.util.List;
 /** Submit an application; list applications; read one application's full state. */
 @RestController
 @RequestMapping("/api/applications")
-@Validated
 class ApplicationController {
 
     private final ApplicationService intake;

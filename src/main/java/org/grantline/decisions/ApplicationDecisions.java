@@ -7,6 +7,7 @@ import org.grantline.payments.PaymentLedger;
 import org.grantline.rules.DecisionEngine;
 import org.grantline.rules.DecisionResult;
 import org.grantline.rules.facts.Release;
+import org.grantline.rules.facts.RoundPosition;
 import org.grantline.trail.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,10 +57,12 @@ public class ApplicationDecisions {
         ApplicationRow app = applications.get(applicationId);
         Instant now = clock.now();
         LocalDate today = clock.today();
-        List<Object> facts = new ArrayList<>(assembler.factsFor(app));
+        // Locks first (chain, then round: one order everywhere), then the facts, so that capacity, caps,
+        // budget and double funding are judged on committed figures only.
         trail.lock();
-        // The round lock makes capacity, caps and budget hold when decisions in one round run at the same time.
-        facts.add(ledger.lockAndReadPosition(app.roundCode()));
+        RoundPosition position = ledger.lockAndReadPosition(app.roundCode());
+        List<Object> facts = new ArrayList<>(assembler.factsFor(app));
+        facts.add(position);
         DecisionResult result = engine.decide(app.roundCode(), decision, today, facts);
         String id = recorder.record(app.id(), result, facts, trigger, now);
         ledger.recordAwards(app.id(), app.roundCode(), id, result.awards(), result.tranches(), now);

@@ -28,7 +28,10 @@ import java.util.TreeMap;
  */
 public final class ParameterFileLoader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    // Amounts are read as decimals, never through double.
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
 
     /** @param files path (for messages) to file content */
     public static ParameterStore load(Map<String, String> files, List<String> problems) {

@@ -38,8 +38,8 @@ public class PaymentLedger {
     }
 
     /**
-     * Locks the round (until the transaction ends) and reads its position. Every decision that may award
-     * takes this lock first, so capacity, caps and budget are checked against committed figures only.
+     * Locks the round (until the transaction ends) and reads its position. Every decision takes this lock,
+     * after the audit chain's, so capacity, caps and budget are checked against committed figures only.
      */
     public RoundPosition lockAndReadPosition(String roundCode) {
         jdbc.sql("select round_code from round_position where round_code = ? for update").param(roundCode)
@@ -102,26 +102,34 @@ public class PaymentLedger {
                         where application_id = ? and award_type = ? and number = ? and status = 'WITHHELD'""")
                 .params(applicationId, release.awardType(), release.number()).query(TrancheRow.MAPPER).list();
         for (TrancheRow tranche : withheld) {
-            jdbc.sql("update tranche set status = 'PAYABLE', due_on = ?, updated_at = ? where id = ?")
+            int changed = jdbc.sql("update tranche set status = 'PAYABLE', due_on = ?, updated_at = ? where id = ? and status = 'WITHHELD'")
                     .params(today, Timestamp.from(now), tranche.id()).update();
-            statusChanged(tranche(tranche.id()), "WITHHELD", "decision " + decisionId + " (" + release.clause() + ")", now);
+            if (changed == 1) {
+                statusChanged(tranche(tranche.id()), "WITHHELD", "decision " + decisionId + " (" + release.clause() + ")", now);
+            }
         }
     }
 
     /** On withdrawal nothing more is paid: tranches not yet paid are withheld. */
     public int withholdUnpaid(String applicationId, String actor, Instant now) {
+        trail.lock();
         List<TrancheRow> payable = jdbc.sql("select * from tranche where application_id = ? and status = 'PAYABLE'")
                 .param(applicationId).query(TrancheRow.MAPPER).list();
+        int withheld = 0;
         for (TrancheRow tranche : payable) {
-            jdbc.sql("update tranche set status = 'WITHHELD', updated_at = ? where id = ?")
+            int changed = jdbc.sql("update tranche set status = 'WITHHELD', updated_at = ? where id = ? and status = 'PAYABLE'")
                     .params(Timestamp.from(now), tranche.id()).update();
-            statusChanged(tranche(tranche.id()), "PAYABLE", "withdrawal by " + actor, now);
+            if (changed == 1) {
+                statusChanged(tranche(tranche.id()), "PAYABLE", "withdrawal by " + actor, now);
+                withheld++;
+            }
         }
-        return payable.size();
+        return withheld;
     }
 
     /** Finance confirms a payment: PAYABLE becomes PAID, once. */
     public void markPaid(String trancheId, String user, Instant now) {
+        trail.lock();
         TrancheRow tranche = tranche(trancheId);
         int changed = jdbc.sql("update tranche set status = 'PAID', paid_by = ?, updated_at = ? where id = ? and status = 'PAYABLE'")
                 .params(user, Timestamp.from(now), trancheId).update();

@@ -29,7 +29,10 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
         return http.securityMatcher(path("/engine-rest/**"))
-                .authorizeHttpRequests(a -> a.anyRequest().hasAnyRole(up(CASEWORKER), up(DESIGNER)))
+                .authorizeHttpRequests(a -> a
+                        // Users, groups, authorizations and deployments change only by administrators.
+                        .requestMatchers(identityAndDeploymentWrites("/engine-rest")).hasRole("CAMUNDA_ADMIN")
+                        .anyRequest().hasAnyRole(up(CASEWORKER), up(DESIGNER)))
                 .httpBasic(Customizer.withDefaults())
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -69,6 +72,10 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // Camunda's webapps have their own login, against the same users, and their own CSRF filter.
+                        // Camunda authorizations are not enabled yet (issue 5): until they are, nobody changes users,
+                        // groups, authorizations or deployments through the webapps (administrators use /engine-rest).
+                        .requestMatchers(identityAndDeploymentWrites("/camunda/api/engine/engine/*")).denyAll()
+                        .requestMatchers(notGet(path("/camunda/api/admin/setup/**"))).denyAll()
                         .requestMatchers(path("/camunda/**"), path("/camunda-welcome/**"), path("/"), path("/error")).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults())
@@ -79,6 +86,16 @@ class SecurityConfig {
     /** Camunda's REST API and webapps are servlets of their own: match request paths, not Spring MVC mappings. */
     private static RequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    private static RequestMatcher[] identityAndDeploymentWrites(String prefix) {
+        return java.util.stream.Stream.of("user", "group", "authorization", "tenant", "deployment")
+                .map(resource -> notGet(path(prefix + "/" + resource + "/**")))
+                .toArray(RequestMatcher[]::new);
+    }
+
+    private static RequestMatcher notGet(RequestMatcher matcher) {
+        return request -> !HttpMethod.GET.matches(request.getMethod()) && matcher.matches(request);
     }
 
     private static String up(String group) {

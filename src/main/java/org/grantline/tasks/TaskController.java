@@ -17,7 +17,6 @@ import org.grantline.workflow.TaskInputException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,7 +36,6 @@ import java.util.stream.Collectors;
  */
 @RestController
 @RequestMapping("/api/tasks")
-@Validated
 class TaskController {
 
     private final TaskService tasks;

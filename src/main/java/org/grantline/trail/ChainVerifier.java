@@ -33,10 +33,11 @@ public class ChainVerifier {
         long expectedSeq = 1;
         long checked = 0;
         // Read a page at a time (by sequence number) so that memory stays bounded however long the trail is.
+        long head = jdbc.sql("select last_seq from audit_head where id = 1").query(Long.class).single();
         long afterSeq = 0;
-        while (true) {
-            List<Map<String, Object>> page = jdbc.sql("select * from audit_trail where seq > ? order by seq limit "
-                    + PAGE).param(afterSeq).query().listOfRows();
+        while (afterSeq < head) {
+            List<Map<String, Object>> page = jdbc.sql("select * from audit_trail where seq > ? and seq <= ? order by seq limit "
+                    + PAGE).params(afterSeq, head).query().listOfRows();
             if (page.isEmpty()) {
                 break;
             }
@@ -67,7 +68,6 @@ public class ChainVerifier {
                 afterSeq = seq;
             }
         }
-        long head = jdbc.sql("select last_seq from audit_head where id = 1").query(Long.class).single();
         if (head != checked) {
             return ChainVerification.broken(checked, checked + 1, "the trail ends at " + checked
                     + " but its head says " + head + ": entries were removed from the end");

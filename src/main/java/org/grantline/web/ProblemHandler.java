@@ -44,6 +44,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), List.of());
     }
 
+    @ExceptionHandler(org.grantline.rules.UnknownDecisionException.class)
+    ResponseEntity<ProblemDetail> unknownDecision(RuntimeException e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Decision not in this ruleset", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(org.grantline.rules.RulesetInvalidException.class)
+    ResponseEntity<ProblemDetail> invalidRuleset(org.grantline.rules.RulesetInvalidException e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Ruleset cannot be used", e.getMessage(),
+                e.problems().stream().map(p -> new FieldProblem("rules", p)).toList());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "Malformed request", "parameter '" + e.getName() + "' has the wrong type",
