@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * {@code verify} on the command line walks the audit trail (exit code 1 if broken).
  * {@code replay} on the command line: batch replay with a progress bar (rate and ETA) on standard error, the
- * summary on standard output and the differences in a CSV. Ctrl-C stops between two decisions, keeps the
- * CSV complete up to there, and still prints the summary (it stops at the end of the page in hand). Exit code 0 = all match, 1 = mismatches, 2 = usage.
+ * summary on standard output and the differences in a CSV. Ctrl-C stops at the end of the page of decisions
+ * in hand, keeps the CSV complete up to there, and still prints the summary. Exit code 0 = all match, 1 = mismatches, 2 = usage.
  * <pre>
  * replay [--round=OP-2014] [--from=2014-01-01T00:00:00Z] [--to=...] [--decision=ID] [--version=HASH|current]
  *        [--candidate=path/to/rules/ROUND] [--csv=replay-differences.csv]
@@ -64,6 +64,10 @@ class ReplayCommand implements ApplicationRunner {
             return;
         }
         String round = one(args, "round");
+        if ("current".equals(one(args, "version")) && round == null) {
+            System.err.println("--version=current needs --round (the current ruleset is a round's)");
+            System.exit(org.springframework.boot.SpringApplication.exit(context, () -> 2));
+        }
         BatchReplay.Selection selection = new BatchReplay.Selection(round, instant(one(args, "from")),
                 instant(one(args, "to")), one(args, "decision"));
         Ruleset against = against(round, one(args, "version"), one(args, "candidate"));

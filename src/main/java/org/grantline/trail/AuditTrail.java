@@ -1,6 +1,5 @@
 package org.grantline.trail;
 
-import org.grantline.trail.CanonicalJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;

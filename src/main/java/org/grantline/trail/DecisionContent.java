@@ -1,7 +1,6 @@
 package org.grantline.trail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.grantline.trail.CanonicalJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -39,9 +39,6 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Request cannot be accepted", detail, fields);
     }
 
-    public static ApiException forbidden(String detail) {
-        return new ApiException(HttpStatus.FORBIDDEN, "Forbidden", detail, List.of());
-    }
 
     public HttpStatus status() {
         return status;
