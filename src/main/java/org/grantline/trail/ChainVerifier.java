@@ -34,6 +34,8 @@ public class ChainVerifier {
         // Read a page at a time (by sequence number) so that memory stays bounded however long the trail is.
         long head = jdbc.sql("select last_seq from audit_head where id = 1").query(Long.class).single();
         long afterSeq = 0;
+        // The last state the trail gives each tranche: "status amount", to compare with the ledger at the end.
+        Map<String, String> trancheStates = new java.util.HashMap<>();
         while (afterSeq < head) {
             List<Map<String, Object>> page = jdbc.sql("select * from audit_trail where seq > ? and seq <= ? order by seq limit "
                     + PAGE).params(afterSeq, head).query().listOfRows();
@@ -57,6 +59,11 @@ public class ChainVerifier {
                     return ChainVerification.broken(checked, seq, "entry " + seq
                             + " has been changed (its content no longer matches its hash)");
                 }
+                if (AuditTrail.PAYMENT.equals(entry.get("kind"))) {
+                    JsonNode payment = read(content);
+                    trancheStates.put((String) entry.get("ref_id"), payment.path("to").asText() + " "
+                            + payment.path("amount").decimalValue().toPlainString());
+                }
                 String recordProblem = recordProblem(entry, content);
                 if (recordProblem != null) {
                     return ChainVerification.broken(checked, seq, recordProblem);
@@ -78,11 +85,36 @@ public class ChainVerifier {
         if (unchained > 0) {
             return ChainVerification.broken(checked, checked + 1, unchained + " decision record(s) are not in the trail");
         }
+        String ledgerProblem = ledgerProblem(trancheStates);
+        if (ledgerProblem != null) {
+            return ChainVerification.broken(checked, checked + 1, ledgerProblem);
+        }
         return ChainVerification.ok(checked);
     }
 
-    /** A decision entry must still match the decision record it describes, to the letter. */
+    /** Every tranche in the ledger must be where its last trail entry left it (status and amount). */
+    private String ledgerProblem(Map<String, String> trancheStates) {
+        for (Map<String, Object> row : jdbc.sql("select id, status, amount from tranche").query().listOfRows()) {
+            Map<String, Object> tranche = lowerCase(row);
+            String id = (String) tranche.get("id");
+            String actual = tranche.get("status") + " " + ((java.math.BigDecimal) tranche.get("amount"))
+                    .setScale(2).toPlainString();
+            String trailed = trancheStates.get(id);
+            if (trailed == null) {
+                return "tranche " + id + " is not in the trail";
+            }
+            if (!trailed.equals(actual)) {
+                return "tranche " + id + " is " + actual + " in the ledger but " + trailed + " in the trail";
+            }
+        }
+        return null;
+    }
+
+    /** A decision or task entry must still match the row it describes, to the letter. */
     private String recordProblem(Map<String, Object> entry, String content) {
+        if (AuditTrail.TASK.equals(entry.get("kind"))) {
+            return taskProblem(entry, content);
+        }
         if (!AuditTrail.DECISION.equals(entry.get("kind"))) {
             return null;
         }
@@ -96,6 +128,21 @@ public class ChainVerifier {
             return "decision record " + id + " (entry " + entry.get("seq") + ") has been changed";
         }
         return null;
+    }
+
+    private String taskProblem(Map<String, Object> entry, String content) {
+        String taskId = (String) entry.get("ref_id");
+        List<Map<String, Object>> rows = jdbc.sql("select completed_by, variables from task_completion where task_id = ?")
+                .param(taskId).query().listOfRows();
+        if (rows.isEmpty()) {
+            return "task completion " + taskId + " (entry " + entry.get("seq") + ") has been deleted";
+        }
+        Map<String, Object> row = lowerCase(rows.get(0));
+        JsonNode trailed = read(content);
+        boolean same = java.util.Objects.equals(trailed.path("completedBy").isNull() ? null
+                : trailed.path("completedBy").asText(), row.get("completed_by"))
+                && trailed.path("variables").equals(read((String) row.get("variables")));
+        return same ? null : "task completion " + taskId + " (entry " + entry.get("seq") + ") has been changed";
     }
 
     private static JsonNode read(String json) {

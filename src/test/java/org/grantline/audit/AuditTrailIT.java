@@ -111,6 +111,29 @@ class AuditTrailIT {
     }
 
     @Test
+    void aLedgerOrTaskRowChangedBehindTheTrailIsDetected() {
+        String tranche = jdbc.sql("select id from tranche where status = 'PAYABLE' order by created_at limit 1")
+                .query(String.class).single();
+        jdbc.sql("update tranche set status = 'PAID' where id = ?").param(tranche).update();
+        try {
+            assertThat(verifier.verify().problem()).contains(tranche).contains("PAID");
+        } finally {
+            jdbc.sql("update tranche set status = 'PAYABLE' where id = ?").param(tranche).update();
+        }
+        String task = jdbc.sql("select task_id from task_completion order by id limit 1").query(String.class).single();
+        String variables = jdbc.sql("select variables from task_completion where task_id = ?").param(task)
+                .query(String.class).single();
+        jdbc.sql("update task_completion set variables = ? where task_id = ?")
+                .params(variables.replace("true", "false"), task).update();
+        try {
+            assertThat(verifier.verify().problem()).contains(task).contains("changed");
+        } finally {
+            jdbc.sql("update task_completion set variables = ? where task_id = ?").params(variables, task).update();
+        }
+        assertThat(verifier.verify().intact()).isTrue();
+    }
+
+    @Test
     void aDeletedRowIsDetected() {
         long seq = trailSize() / 2;
         Map<String, Object> row = jdbc.sql("select * from audit_trail where seq = ?").param(seq).query().singleRow();
