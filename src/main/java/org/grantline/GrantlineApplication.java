@@ -1,5 +1,6 @@
 package org.grantline;
 
+import org.grantline.designer.ValidateCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,6 +15,9 @@ public class GrantlineApplication {
     public static void main(String[] args) {
         // Timestamps are stored without zone and are part of hashed records: read and write them in UTC always.
         TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+        if (args.length > 0 && args[0].equals("validate")) {
+            System.exit(ValidateCommand.run(args));
+        }
         SpringApplication app = new SpringApplication(GrantlineApplication.class);
         if (Arrays.asList(args).contains("replay") || Arrays.asList(args).contains("verify")) {
             // A command-line run: no web server, no job executor, and the command handles Ctrl-C itself.

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 /**
  * Compiles one round folder into a {@link Ruleset}. Each top-level {@code <decision>.drl} becomes a KieBase
  * of that name, together with every {@code shared/*.drl}; all are compiled in one pass so a designer sees
- * every error at once, each as {@code file:line: message}.
+ * every error at once, each as {@code file:line:column: message}.
  */
 public final class RulesetCompiler {
 
@@ -37,7 +37,10 @@ public final class RulesetCompiler {
     public Ruleset compile(RulesetFiles files) {
         List<String> problems = new ArrayList<>();
         RoundDefinition round = readRound(files, problems);
-        ParameterStore parameters = ParameterFileLoader.load(files.matching("parameters/", ".yaml"), problems);
+        Map<String, String> parameterFiles = new LinkedHashMap<>();
+        files.matching("parameters/", ".yaml").forEach((path, content) ->
+                parameterFiles.put(files.folderName() + "/" + path, content));
+        ParameterStore parameters = ParameterFileLoader.load(parameterFiles, problems);
 
         Map<String, String> kiePathToFile = new LinkedHashMap<>();
         Map<String, String> decisionPackages = new LinkedHashMap<>();
@@ -64,8 +67,10 @@ public final class RulesetCompiler {
         if (decisionPackages.isEmpty()) {
             problems.add(files.folderName() + ": no decision files (<decision>.drl) found");
         }
+        int beforePackageCheck = problems.size();
         checkPackagesAreDistinct(decisionPackages, sharedPackages, problems);
-        if (!problems.isEmpty()) {
+        if (decisionPackages.isEmpty() || problems.size() > beforePackageCheck) {
+            // Without a sound set of packages there is nothing to compile; other problems are reported with these.
             throw new RulesetInvalidException(files.folderName(), problems);
         }
 
@@ -78,7 +83,8 @@ public final class RulesetCompiler {
         Set<String> compileErrors = new LinkedHashSet<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             String file = kiePathToFile.getOrDefault(message.getPath(), message.getPath());
-            compileErrors.add(file + ":" + message.getLine() + ": " + message.getText().replace('\n', ' ').trim());
+            compileErrors.add(file + ":" + message.getLine() + ":" + message.getColumn() + ": "
+                    + message.getText().replace('\n', ' ').trim());
         }
         problems.addAll(compileErrors);
         if (!problems.isEmpty()) {

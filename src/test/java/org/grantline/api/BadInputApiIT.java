@@ -157,6 +157,10 @@ class BadInputApiIT extends GrantlineIT {
         // (anonymous to Spring Security: sent to the login page, never to Camunda)
         assertThat(api.post(null, "/camunda/api/engine/engine/default/user/create", "{}").status()).isIn(302, 403);
         assertThat(api.get("demo-caseworker", "/engine-rest/task").status()).isEqualTo(200);
+        ApiClient.Response validation = api.post("demo-designer", "/api/designer/validation", "");
+        assertThat(validation.status()).as(validation.toString()).isEqualTo(200);
+        assertThat(validation.body()).contains("\"scenariosFailed\":0");
+        assertThat(api.post("demo-auditor", "/api/designer/validation", "").status()).isEqualTo(403);
     }
 
     private int applications() {

@@ -37,6 +37,6 @@ class BrokenRulesStopTheStartTest {
                 "--server.port=0",
                 "--camunda.bpm.job-execution.enabled=false"))
                 .hasRootCauseInstanceOf(RulesetInvalidException.class);
-        assertThat(output).containsPattern("T-1/award\\.drl:\\d+: ");
+        assertThat(output).containsPattern("T-1/award\\.drl:\\d+:\\d+: ");
     }
 }

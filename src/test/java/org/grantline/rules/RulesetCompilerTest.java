@@ -59,7 +59,7 @@ class RulesetCompilerTest {
         assertThatThrownBy(() -> new RulesetCompiler().compile(files(Map.of("award.drl", broken))))
                 .isInstanceOf(RulesetInvalidException.class)
                 .satisfies(e -> assertThat(((RulesetInvalidException) e).problems())
-                        .anySatisfy(p -> assertThat(p).matches("T-1/award\\.drl:\\d+: .+")));
+                        .anySatisfy(p -> assertThat(p).matches("T-1/award\\.drl:\\d+:\\d+: .+")));
     }
 
     @Test
@@ -78,9 +78,9 @@ class RulesetCompilerTest {
         assertThatThrownBy(() -> new RulesetCompiler().compile(files(Map.of("parameters/grant.yaml", bad))))
                 .isInstanceOf(RulesetInvalidException.class)
                 .satisfies(e -> assertThat(((RulesetInvalidException) e).problems()).containsExactlyInAnyOrder(
-                        "parameters/grant.yaml: grant: effective dates must be in increasing order without repeats: "
+                        "T-1/parameters/grant.yaml: grant: effective dates must be in increasing order without repeats: "
                                 + "2014-01-01 comes after 2015-06-01",
-                        "parameters/grant.yaml: cap: 'description' is missing"));
+                        "T-1/parameters/grant.yaml: cap: 'description' is missing"));
     }
 
     @Test
