@@ -91,7 +91,7 @@ public class BatchReplay {
                                     csvField(d.recorded()), csvField(d.replayed())) + "\n");
                         }
                     }
-                    progress.update(summary.replayed(), total);
+                    progress.update(summary.getReplayed(), total);
                 }
                 afterSeq = page.get(page.size() - 1).seq();
             }

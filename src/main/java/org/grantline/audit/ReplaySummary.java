@@ -49,10 +49,6 @@ public final class ReplaySummary {
         return selected;
     }
 
-    public long replayed() {
-        return replayed;
-    }
-
     public long getReplayed() {
         return replayed;
     }

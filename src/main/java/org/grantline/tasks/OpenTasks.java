@@ -33,8 +33,7 @@ public class OpenTasks {
     OpenTask view(Task task) {
         List<OpenTask.Field> fields = forms.getTaskFormData(task.getId()).getFormFields().stream()
                 .map(OpenTasks::field).toList();
-        String applicationId = tasks.createTaskQuery().taskId(task.getId()).singleResult() == null ? null
-                : (String) tasks.getVariable(task.getId(), "applicationId");
+        String applicationId = (String) tasks.getVariable(task.getId(), "applicationId");
         return new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), applicationId,
                 task.getProcessInstanceId(), task.getCreateTime(), task.getPriority(), task.getAssignee(), fields);
     }

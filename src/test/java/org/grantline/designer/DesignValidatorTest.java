@@ -3,6 +3,7 @@ package org.grantline.designer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.grantline.TestFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,8 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,8 +43,8 @@ class DesignValidatorTest {
 
     @Test
     void everyKindOfProblemIsReportedWithWhereItIs(@TempDir Path dir) throws IOException {
-        Path rules = copy(Path.of("rules"), dir.resolve("rules"));
-        Path bpmn = copy(Path.of("bpmn"), dir.resolve("bpmn"));
+        Path rules = TestFiles.copyTree(Path.of("rules"), dir.resolve("rules"));
+        Path bpmn = TestFiles.copyTree(Path.of("bpmn"), dir.resolve("bpmn"));
         replace(rules.resolve("OP-2014/eligibility.drl"), "rule \"E3 Neighbourhood not in England\"\nwhen",
                 "rule \"E3 Neighbourhood not in England\"\nwhen when");
         replace(rules.resolve("OP-2014/parameters/getting-ready.yaml"), "2014-01-01: 3000", "2014-01-01: lots");
@@ -71,7 +70,7 @@ class DesignValidatorTest {
 
     @Test
     void aFailingScenarioAndAMissingProcessAreReported(@TempDir Path dir) throws IOException {
-        Path rules = copy(Path.of("rules"), dir.resolve("rules"));
+        Path rules = TestFiles.copyTree(Path.of("rules"), dir.resolve("rules"));
         Path bpmn = Files.createDirectories(dir.resolve("bpmn"));
         replace(rules.resolve("OP-2014/parameters/getting-ready.yaml"), "2014-01-01: 3000", "2014-01-01: 3500");
 
@@ -90,19 +89,5 @@ class DesignValidatorTest {
         String content = Files.readString(file);
         assertThat(content).contains(from);
         Files.writeString(file, content.replace(from, to));
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        return to;
     }
 }

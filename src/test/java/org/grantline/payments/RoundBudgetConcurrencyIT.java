@@ -1,6 +1,7 @@
 package org.grantline.payments;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.grantline.TestFiles;
 import org.grantline.workflow.Lifecycle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +51,7 @@ class RoundBudgetConcurrencyIT {
     static void smallBudgetRules(DynamicPropertyRegistry registry) {
         Path copy = Path.of("target/budget-rules");
         try {
-            copyTree(Path.of("rules"), copy);
+            TestFiles.copyTree(Path.of("rules"), copy);
             Path budget = copy.resolve("OP-2014/parameters/budget.yaml");
             Files.writeString(budget, Files.readString(budget).replace("2014-01-01: 3500000", "2014-01-01: 9000"));
         } catch (IOException e) {
@@ -108,18 +108,5 @@ class RoundBudgetConcurrencyIT {
             }
         }
         throw last;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }
