@@ -4,12 +4,14 @@ import org.grantline.designer.ValidateCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TimeZone;
 
 @SpringBootApplication
+@EnableScheduling
 public class GrantlineApplication {
 
     public static void main(String[] args) {
@@ -24,6 +26,7 @@ public class GrantlineApplication {
             app.setWebApplicationType(WebApplicationType.NONE);
             app.setRegisterShutdownHook(false);
             app.setDefaultProperties(Map.of("camunda.bpm.job-execution.enabled", "false",
+                    "grantline.rules.deploy-on-start", "false",
                     "spring.autoconfigure.exclude",
                     "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
                     "logging.level.root", "WARN"));

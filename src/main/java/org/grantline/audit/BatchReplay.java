@@ -56,6 +56,11 @@ public class BatchReplay {
                 .params(params(selection, 0)).query(Long.class).single();
     }
 
+    /** Receives every decision whose replay differs from the record, in order. */
+    public interface Differences {
+        void add(DecisionView recorded, ReplayResult result) throws IOException;
+    }
+
     /**
      * @param against  null to replay each decision with its own version, else the ruleset to use for all
      * @param csv      receives one line per difference (with a header), or null
@@ -63,12 +68,31 @@ public class BatchReplay {
      */
     public ReplaySummary run(Selection selection, Ruleset against, Writer csv, Progress progress,
                              BooleanSupplier stop) {
+        try {
+            if (csv == null) {
+                return runWithDifferences(selection, against, null, progress, stop);
+            }
+            csv.write("decision_id,application_id,decision,recorded_version,replayed_version,field,recorded,replayed\n");
+            ReplaySummary summary = runWithDifferences(selection, against, (recorded, result) -> {
+                for (ReplayResult.Difference d : result.differences()) {
+                    csv.write(String.join(",", recorded.id(), recorded.applicationId(), result.decision(),
+                            result.recordedVersion(), result.replayedVersion(), csvField(d.field()),
+                            csvField(d.recorded()), csvField(d.replayed())) + "\n");
+                }
+            }, progress, stop);
+            csv.flush();
+            return summary;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** As above, with each differing decision given to {@code differences} (may be null). */
+    public ReplaySummary runWithDifferences(Selection selection, Ruleset against, Differences differences,
+                                            Progress progress, BooleanSupplier stop) {
         long total = count(selection);
         ReplaySummary summary = new ReplaySummary(selection, against == null ? null : against.version(), total);
         try {
-            if (csv != null) {
-                csv.write("decision_id,application_id,decision,recorded_version,replayed_version,field,recorded,replayed\n");
-            }
             long afterSeq = 0;
             while (!stop.getAsBoolean()) {
                 List<Row> page = page(selection, afterSeq);
@@ -76,27 +100,19 @@ public class BatchReplay {
                     break;
                 }
                 // Decisions are independent and replay is CPU-bound: a page is replayed on all cores,
-                // then counted and written in order.
+                // then counted and reported in order.
                 List<ReplayResult> results = page.parallelStream()
                         .map(row -> replayOne(row.view(), against))
                         .toList();
                 for (int i = 0; i < page.size(); i++) {
-                    Row row = page.get(i);
                     ReplayResult result = results.get(i);
                     summary.add(result);
-                    if (csv != null) {
-                        for (ReplayResult.Difference d : result.differences()) {
-                            csv.write(String.join(",", row.view().id(), row.view().applicationId(), result.decision(),
-                                    result.recordedVersion(), result.replayedVersion(), csvField(d.field()),
-                                    csvField(d.recorded()), csvField(d.replayed())) + "\n");
-                        }
+                    if (differences != null && !result.differences().isEmpty()) {
+                        differences.add(page.get(i).view(), result);
                     }
                     progress.update(summary.getReplayed(), total);
                 }
                 afterSeq = page.get(page.size() - 1).seq();
-            }
-            if (csv != null) {
-                csv.flush();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,12 +12,16 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * The active ruleset of every round, compiled from the rules folder on disk at start. A round folder is
- * any sub-folder holding a round.yaml. If any round does not compile, the application does not start.
+ * The ruleset each round decides with on this node. At start every round folder under the rules folder (any
+ * sub-folder holding a round.yaml) is compiled; a folder that does not compile stops the start.
+ * Which version is in force is then settled with the database by {@link RulesetActivations}, and a deploy
+ * swaps a round's ruleset at once: a decision already running keeps the ruleset it started with.
  */
 @Component
 public class RulesetRegistry {
@@ -25,39 +29,44 @@ public class RulesetRegistry {
     private static final Logger log = LoggerFactory.getLogger(RulesetRegistry.class);
 
     private final Map<String, Ruleset> active = new ConcurrentHashMap<>();
+    private final Map<String, Ruleset> onDisk;
     private final Path rulesDir;
 
     public RulesetRegistry(@Value("${grantline.rules-dir}") Path rulesDir) {
         this.rulesDir = rulesDir.toAbsolutePath().normalize();
-        loadAll();
+        this.onDisk = compileFolder(this.rulesDir);
+        active.putAll(onDisk);
     }
 
-    private void loadAll() {
+    private static Map<String, Ruleset> compileFolder(Path rulesDir) {
         if (!Files.isDirectory(rulesDir)) {
             throw new IllegalStateException("rules folder " + rulesDir + " does not exist (grantline.rules-dir)");
         }
+        Map<String, Ruleset> compiled = new TreeMap<>();
         RulesetCompiler compiler = new RulesetCompiler();
         for (Path folder : roundFolders(rulesDir)) {
             long started = System.nanoTime();
             Ruleset ruleset = compiler.compile(RulesetFiles.read(folder));
-            Ruleset previous = active.putIfAbsent(ruleset.round().code(), ruleset);
+            Ruleset previous = compiled.putIfAbsent(ruleset.round().code(), ruleset);
             if (previous != null) {
                 throw new IllegalStateException("round " + ruleset.round().code() + " is defined twice: "
                         + folder + " and " + previous.files().folderName());
             }
             log.info("Round {} ({}): ruleset {} with decisions {} compiled in {} ms", ruleset.round().code(),
-                    folder.getFileName(), ruleset.version().substring(0, 12), new java.util.TreeSet<>(ruleset.decisions()), (System.nanoTime() - started) / 1_000_000);
+                    folder.getFileName(), ruleset.version().substring(0, 12), new TreeSet<>(ruleset.decisions()),
+                    (System.nanoTime() - started) / 1_000_000);
         }
-        if (active.isEmpty()) {
+        if (compiled.isEmpty()) {
             throw new IllegalStateException("no round folders (with round.yaml) under " + rulesDir);
         }
+        return compiled;
     }
 
-    static List<Path> roundFolders(Path rulesDir) {
+    public static List<Path> roundFolders(Path rulesDir) {
         try (Stream<Path> children = Files.list(rulesDir)) {
             return children.filter(p -> Files.isRegularFile(p.resolve("round.yaml"))).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot read the rules folder " + rulesDir, e);
         }
     }
 
@@ -75,6 +84,19 @@ public class RulesetRegistry {
 
     public Collection<Ruleset> all() {
         return active.values();
+    }
+
+    /** The rulesets compiled from the rules folder at start (in force or not). */
+    Collection<Ruleset> onDisk() {
+        return onDisk.values();
+    }
+
+    /** From now on, new decisions of the ruleset's round use it. */
+    void use(Ruleset ruleset) {
+        Ruleset previous = active.put(ruleset.round().code(), ruleset);
+        if (previous == null || !previous.version().equals(ruleset.version())) {
+            log.info("Round {} now decides with ruleset {}", ruleset.round().code(), ruleset.version().substring(0, 12));
+        }
     }
 
     public Path rulesDir() {

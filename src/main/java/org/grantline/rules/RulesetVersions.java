@@ -73,6 +73,21 @@ public class RulesetVersions {
         }
     }
 
+    /** The full version for a hash or a unique prefix of at least 8 hex digits. */
+    public String resolve(String versionOrPrefix) {
+        if (versionOrPrefix == null || !versionOrPrefix.matches("[0-9a-f]{8,64}")) {
+            throw new UnknownRulesetVersionException(versionOrPrefix == null ? "" : versionOrPrefix.substring(0,
+                    Math.min(versionOrPrefix.length(), 80)) + " (a version is 8 to 64 lower-case hex digits)");
+        }
+        List<String> matches = jdbc.sql("select version from ruleset_version where version like ? order by version")
+                .param(versionOrPrefix + "%").query(String.class).list();
+        if (matches.size() != 1) {
+            throw new UnknownRulesetVersionException(versionOrPrefix + (matches.isEmpty() ? ""
+                    : " (prefix matches " + matches.size() + " versions; give more digits)"));
+        }
+        return matches.get(0);
+    }
+
     public List<VersionInfo> list() {
         return jdbc.sql("select version, round_code, registered_at, registered_by from ruleset_version order by registered_at")
                 .query((rs, n) -> new VersionInfo(rs.getString(1), rs.getString(2),

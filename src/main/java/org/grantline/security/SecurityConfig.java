@@ -55,7 +55,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/applications", "/api/applications/**")
                         .hasAnyRole(up(APPLICANT), up(CASEWORKER), up(AUDITOR), up(DESIGNER))
                         .requestMatchers("/api/tasks/**", "/api/tasks", "/api/payments/**").hasRole(up(CASEWORKER))
-                        .requestMatchers(HttpMethod.POST, "/api/designer/validation").hasRole(up(DESIGNER))
+                        .requestMatchers("/api/designer/**").hasRole(up(DESIGNER))
                         .requestMatchers(HttpMethod.GET, "/api/decisions/**").hasAnyRole(up(CASEWORKER), up(AUDITOR), up(DESIGNER))
                         .requestMatchers(HttpMethod.GET, "/api/rounds", "/api/rounds/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs/**").authenticated()

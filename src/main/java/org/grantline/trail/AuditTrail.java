@@ -23,6 +23,8 @@ public class AuditTrail {
     public static final String DECISION = "DECISION";
     public static final String TASK = "TASK";
     public static final String PAYMENT = "PAYMENT";
+    /** A designer's deployment: which rulesets and process versions it put in force. */
+    public static final String DEPLOYMENT = "DEPLOYMENT";
 
     private final JdbcClient jdbc;
 

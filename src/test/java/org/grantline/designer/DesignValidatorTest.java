@@ -82,7 +82,8 @@ class DesignValidatorTest {
             assertThat(p.message()).contains("3500");
         });
         assertThat(report.problems()).anySatisfy(p -> assertThat(p.toString())
-                .isEqualTo("ROUND OP-2014/round.yaml: process 'OP-2014' is not defined by any diagram in " + bpmn));
+                .isEqualTo("ROUND OP-2014/round.yaml: process 'OP-2014' is not defined by any diagram in "
+                        + bpmn.getFileName() + "/"));
     }
 
     private static void replace(Path file, String from, String to) throws IOException {
