@@ -7,7 +7,14 @@ import org.grantline.TestFiles;
 import org.grantline.workflow.Lifecycle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.grantline.rules.Ruleset;
+import org.grantline.rules.RulesetCompiler;
+import org.grantline.rules.RulesetFiles;
+import org.grantline.rules.RulesetVersions;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,6 +25,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -54,6 +63,12 @@ class DesignDeploymentApiIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    RulesetVersions versions;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transaction;
     ApiClient api;
 
     @DynamicPropertySource
@@ -249,6 +264,27 @@ class DesignDeploymentApiIT {
         ApiClient.Response json = api.post(DESIGNER, "/api/designer/deployments", "{}", "application/json");
         assertThat(json.status()).as(json.toString()).isEqualTo(415);
         assertThat(versionInForce()).isEqualTo(inForce);
+    }
+
+    @Test
+    void aDeploymentMadeByAnotherNodeIsFollowedWithinTheRefreshInterval() throws Exception {
+        append(OP_2014.resolve("getting-ready.drl"), "\n// deployed from the other node\n");
+        Ruleset elsewhere = new RulesetCompiler().compile(RulesetFiles.read(OP_2014));
+        assertThat(versionInForce()).isNotEqualTo(elsewhere.version());
+        // What a deployment on another node leaves in the shared database; this node is not told.
+        transaction.executeWithoutResult(status -> {
+            versions.register(elsewhere, "designer-on-node-2", Instant.now());
+            jdbc.sql("insert into ruleset_activation (round_code, version, activated_at, activated_by, source) "
+                            + "values ('OP-2014', ?, ?, 'designer-on-node-2', 'node 2')")
+                    .params(elsewhere.version(), Timestamp.from(Instant.now())).update();
+        });
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!versionInForce().equals(elsewhere.version()) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(versionInForce()).isEqualTo(elsewhere.version());
+        Lifecycle.on("2014-02-10");
+        assertThat(apply().path("decisions").get(0).path("rulesetVersion").asText()).isEqualTo(elsewhere.version());
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
