@@ -9,6 +9,7 @@ import org.grantline.payments.PaymentLedger;
 import org.grantline.rules.Ruleset;
 import org.grantline.rules.RulesetActivations;
 import org.grantline.rules.RulesetRegistry;
+import org.grantline.rules.RulesetVersions;
 import org.grantline.trail.AuditTrail;
 import org.grantline.workflow.ProcessDeployer;
 import org.grantline.workflow.ProcessDeployer.DeployedProcess;
@@ -40,6 +41,7 @@ public class DesignDeployments {
     private final DesignValidator validator;
     private final RulesetRegistry registry;
     private final RulesetActivations activations;
+    private final RulesetVersions versions;
     private final ProcessDeployer processes;
     private final PaymentLedger ledger;
     private final AuditTrail trail;
@@ -48,12 +50,13 @@ public class DesignDeployments {
     private final TransactionTemplate transaction;
 
     DesignDeployments(ProcessEngine engine, RulesetRegistry registry, RulesetActivations activations,
-                      ProcessDeployer processes, PaymentLedger ledger, AuditTrail trail, BatchReplay replay,
+                      RulesetVersions versions, ProcessDeployer processes, PaymentLedger ledger, AuditTrail trail, BatchReplay replay,
                       BusinessClock clock, TransactionTemplate transaction) {
         this.validator = new DesignValidator(
                 new EngineBpmnParser((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()));
         this.registry = registry;
         this.activations = activations;
+        this.versions = versions;
         this.processes = processes;
         this.ledger = ledger;
         this.trail = trail;
@@ -111,6 +114,34 @@ public class DesignDeployments {
                 deployment.status(), (System.nanoTime() - started) / 1_000_000, deployment.rounds(),
                 deployment.processes());
         return deployment;
+    }
+
+    /**
+     * Puts a kept version back in force for its round (a roll-back). It was validated when first deployed;
+     * its round's process must still be deployed.
+     */
+    public synchronized Deployment restore(String version, String by) {
+        Ruleset ruleset = versions.ruleset(version);
+        processes.requireProcess(ruleset);
+        String round = ruleset.round().code();
+        Instant now = clock.now();
+        return transaction.execute(status -> {
+            trail.lock();
+            String previous = registry.hasRound(round) ? registry.active(round).version() : null;
+            boolean changed = !version.equals(previous);
+            String source = "kept version " + version.substring(0, 12);
+            if (changed) {
+                activations.activate(ruleset, by, source, now);
+            }
+            Deployment result = new Deployment(changed ? "DEPLOYED" : "UNCHANGED", source, by, now,
+                    List.of(new RoundChange(round, previous, version, changed)), List.of(),
+                    new ValidationReport(List.of(), 0, 0));
+            if (changed) {
+                trail.append(AuditTrail.DEPLOYMENT, UUID.randomUUID().toString(), null, by, now, content(result));
+                log.info("Round {} restored to ruleset {} by {}", round, version.substring(0, 12), by);
+            }
+            return result;
+        });
     }
 
     private static Map<String, Object> content(Deployment d) {

@@ -3,7 +3,10 @@ package org.grantline.designer;
 import org.grantline.rules.RulesetActivations;
 import org.grantline.rules.RulesetFiles;
 import org.grantline.rules.RulesetVersions;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,10 +31,18 @@ class VersionController {
 
     private final RulesetVersions versions;
     private final RulesetActivations activations;
+    private final DesignDeployments deployments;
 
-    VersionController(RulesetVersions versions, RulesetActivations activations) {
+    VersionController(RulesetVersions versions, RulesetActivations activations, DesignDeployments deployments) {
         this.versions = versions;
         this.activations = activations;
+        this.deployments = deployments;
+    }
+
+    /** Puts a kept version back in force for its round (roll-back), recorded like any deployment. */
+    @PostMapping("/{version}/deployment")
+    DesignDeployments.Deployment restore(@PathVariable String version, Authentication user) {
+        return deployments.restore(versions.resolve(version), user.getName());
     }
 
     record VersionView(String version, String round, Instant registeredAt, String registeredBy, boolean inForce,
@@ -62,8 +73,20 @@ class VersionController {
     record VersionDiff(String from, String to, List<FileChange> files) {
     }
 
+    /** The same as one patch text ({@code Accept: text/plain}), as {@code git diff} would print it. */
+    @GetMapping(value = "/{from}/diff/{to}", produces = MediaType.TEXT_PLAIN_VALUE)
+    String patch(@PathVariable String from, @PathVariable String to) {
+        StringBuilder patch = new StringBuilder();
+        for (FileChange file : diff(from, to).files()) {
+            patch.append("--- ").append(file.change().equals("ADDED") ? "/dev/null" : "a/" + file.path()).append('\n')
+                    .append("+++ ").append(file.change().equals("REMOVED") ? "/dev/null" : "b/" + file.path()).append('\n')
+                    .append(file.diff());
+        }
+        return patch.toString();
+    }
+
     /** The files that differ, each with a unified diff; files the same in both are left out. */
-    @GetMapping("/{from}/diff/{to}")
+    @GetMapping(value = "/{from}/diff/{to}", produces = MediaType.APPLICATION_JSON_VALUE)
     VersionDiff diff(@PathVariable String from, @PathVariable String to) {
         String fromVersion = versions.resolve(from);
         String toVersion = versions.resolve(to);

@@ -29,6 +29,10 @@ final class ApiClient {
         return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    Response get(String user, String path, String accept) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
+    }
+
     Response post(String user, String path, String body) {
         return post(user, path, body, "application/json");
     }

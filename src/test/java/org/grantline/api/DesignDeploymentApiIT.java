@@ -154,6 +154,15 @@ class DesignDeploymentApiIT {
         assertThat(eligibility.path("change").asText()).isEqualTo("CHANGED");
         assertThat(eligibility.path("diff").asText()).startsWith("@@ -").contains("\n+// reviewed by the programme board\n");
 
+        ApiClient.Response patch = api.get(DESIGNER, "/api/designer/versions/" + before + "/diff/" + after, "text/plain");
+        assertThat(patch.contentType()).startsWith("text/plain");
+        assertThat(patch.body()).contains("--- a/eligibility.drl\n+++ b/eligibility.drl\n@@ -");
+
+        ApiClient.Response restored = api.post(DESIGNER, "/api/designer/versions/" + before.substring(0, 12) + "/deployment", "");
+        assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
+        assertThat(versionInForce()).as("rolled back").isEqualTo(before);
+        assertThat(apply().path("decisions").get(0).path("rulesetVersion").asText()).isEqualTo(before);
+
         assertThat(api.get(DESIGNER, "/api/designer/versions/zzzz/diff/" + after).status()).isEqualTo(404);
         assertThat(api.get(CASEWORKER, "/api/designer/versions").status()).isEqualTo(403);
         assertThat(api.post(AUDITOR, "/api/designer/deployments", "").status()).isEqualTo(403);
