@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.grantline.decisions.DecisionView;
 import org.grantline.decisions.RecordedOutputs;
+import org.grantline.operations.GrantlineMetrics;
 import org.grantline.rules.DecisionEngine;
 import org.grantline.rules.DecisionResult;
 import org.grantline.rules.Ruleset;
@@ -24,6 +25,12 @@ public class Replayer {
 
     private static final String FACTS_PACKAGE = "org.grantline.rules.facts.";
 
+    private final GrantlineMetrics metrics;
+
+    Replayer(GrantlineMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     public ReplayResult replay(DecisionView recorded, Ruleset ruleset) {
         DecisionResult result = DecisionEngine.decide(ruleset, recorded.decision(), recorded.decisionDate(),
                 facts(recorded.inputs()));
@@ -34,9 +41,10 @@ public class Replayer {
             differences.add(new ReplayResult.Difference("firedClauses", String.valueOf(recorded.firedClauses()),
                     String.valueOf(result.firedClauses())));
         }
+        String status = differences.isEmpty() ? ReplayResult.MATCH : ReplayResult.MISMATCH;
+        metrics.replayed(status);
         return new ReplayResult(recorded.id(), recorded.decision(), recorded.rulesetVersion(), ruleset.version(),
-                differences.isEmpty() ? ReplayResult.MATCH : ReplayResult.MISMATCH, recorded.outcome(),
-                result.outcome(), differences);
+                status, recorded.outcome(), result.outcome(), differences);
     }
 
     /** Rebuilds the facts exactly as recorded: each with its type name. */

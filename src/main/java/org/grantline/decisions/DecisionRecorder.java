@@ -1,5 +1,6 @@
 package org.grantline.decisions;
 
+import org.grantline.operations.GrantlineMetrics;
 import org.grantline.trail.CanonicalJson;
 import org.grantline.rules.DecisionResult;
 import org.grantline.trail.AuditTrail;
@@ -24,10 +25,12 @@ class DecisionRecorder {
 
     private final JdbcClient jdbc;
     private final AuditTrail trail;
+    private final GrantlineMetrics metrics;
 
-    DecisionRecorder(JdbcClient jdbc, AuditTrail trail) {
+    DecisionRecorder(JdbcClient jdbc, AuditTrail trail, GrantlineMetrics metrics) {
         this.jdbc = jdbc;
         this.trail = trail;
+        this.metrics = metrics;
     }
 
     String record(String applicationId, DecisionResult result, List<Object> facts, DecisionTrigger trigger,
@@ -50,6 +53,7 @@ class DecisionRecorder {
                 applicationId, result.roundCode(), result.decision(), result.outcome(), result.rulesetVersion(),
                 result.decisionDate(), inputs, outputs, fired, trigger.processInstanceId(), trigger.activityId(),
                 trigger.type(), trigger.triggeredBy(), at));
+        metrics.decided(result.roundCode(), result.decision(), result.outcome());
         return id;
     }
 
