@@ -23,6 +23,14 @@ public final class TestFiles {
         return to;
     }
 
+    public static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
     private TestFiles() {
     }
 }

@@ -357,18 +357,10 @@ class DesignDeploymentApiIT {
     }
 
     private static void restoreDesign() throws IOException {
-        deleteTree(RULES);
-        deleteTree(BPMN);
+        TestFiles.deleteTree(RULES);
+        TestFiles.deleteTree(BPMN);
         TestFiles.copyTree(Path.of("rules"), RULES);
         TestFiles.copyTree(Path.of("bpmn"), BPMN);
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Collections.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     private static void append(Path file, String text) throws IOException {

@@ -26,7 +26,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +38,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -143,11 +141,7 @@ class TwoNodesOnPostgresIT {
         replace(round.resolve("parameters/getting-ready.yaml"), "2014-01-01: 141", "2014-01-01: 100000");
         replace(round.resolve("parameters/budget.yaml"), "2014-01-01: 3500000", "2014-01-01: 1000000000");
         replace(round.resolve("parameters/making-it-happen.yaml"), "    2014-01-01: 12\n", "    2014-01-01: 0\n");
-        try (Stream<Path> scenarios = Files.walk(round.resolve("scenarios"))) {
-            for (Path file : scenarios.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
+        TestFiles.deleteTree(round.resolve("scenarios"));
         return target;
     }
 

@@ -57,11 +57,7 @@ class RoundBudgetConcurrencyIT {
             TestFiles.copyTree(Path.of("rules"), copy);
             Path budget = copy.resolve("OP-2014/parameters/budget.yaml");
             Files.writeString(budget, Files.readString(budget).replace("2014-01-01: 3500000", "2014-01-01: 9000"));
-            try (var scenarios = Files.walk(copy.resolve("OP-2014/scenarios"))) {
-                for (Path file : scenarios.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
+            TestFiles.deleteTree(copy.resolve("OP-2014/scenarios"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
