@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "camunda.bpm.job-execution.enabled=false",
         "grantline.data-dir=target/it-data",
         "grantline.demo-users.password=" + GrantlineIT.PASSWORD,
+        "grantline.admin.password=" + GrantlineIT.PASSWORD,
 })
 public abstract class GrantlineIT {
 

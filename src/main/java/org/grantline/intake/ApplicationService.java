@@ -1,6 +1,5 @@
 package org.grantline.intake;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.grantline.clock.BusinessClock;
@@ -13,6 +12,7 @@ import org.grantline.rules.facts.PriorApplication;
 import org.grantline.trail.AuditTrail;
 import org.grantline.web.ApiException;
 import org.grantline.web.FieldProblem;
+import org.grantline.workflow.EngineCalls;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,12 +37,12 @@ public class ApplicationService {
     private final DecisionEngine engine;
     private final Vocabulary vocabulary;
     private final RuntimeService runtime;
-    private final IdentityService identity;
+    private final EngineCalls engineCalls;
     private final BusinessClock clock;
     private final AuditTrail trail;
 
     ApplicationService(ApplicationRepository applications, RulesetRegistry rulesets, DecisionEngine engine,
-                       Vocabulary vocabulary, RuntimeService runtime, IdentityService identity, BusinessClock clock,
+                       Vocabulary vocabulary, RuntimeService runtime, EngineCalls engineCalls, BusinessClock clock,
                        AuditTrail trail) {
         this.trail = trail;
         this.applications = applications;
@@ -50,7 +50,7 @@ public class ApplicationService {
         this.engine = engine;
         this.vocabulary = vocabulary;
         this.runtime = runtime;
-        this.identity = identity;
+        this.engineCalls = engineCalls;
         this.clock = clock;
     }
 
@@ -82,14 +82,9 @@ public class ApplicationService {
                 request.area().name(), request.area().district(), "SUBMITTED", null, today, clock.now(), user,
                 CanonicalJson.write(request)));
         String processKey = rulesets.active(request.round()).round().processKey();
-        identity.setAuthenticatedUserId(user);
-        try {
-            ProcessInstance instance = runtime.startProcessInstanceByKey(processKey, id,
-                    Map.of("applicationId", id, "roundCode", request.round()));
-            applications.setProcessInstance(id, instance.getId());
-        } finally {
-            identity.clearAuthentication();
-        }
+        ProcessInstance instance = engineCalls.asUser(user, () -> runtime.startProcessInstanceByKey(processKey, id,
+                Map.of("applicationId", id, "roundCode", request.round())));
+        applications.setProcessInstance(id, instance.getId());
         return id;
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.grantline.clock.BusinessClock;
@@ -19,6 +18,7 @@ import org.grantline.rules.DecisionEngine;
 import org.grantline.rules.DecisionResult;
 import org.grantline.web.ApiException;
 import org.grantline.web.FieldProblem;
+import org.grantline.workflow.EngineCalls;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,20 +43,20 @@ public class SubmissionService {
     private final DecisionEngine engine;
     private final Vocabulary vocabulary;
     private final RuntimeService runtime;
-    private final IdentityService identity;
+    private final EngineCalls engineCalls;
     private final BusinessClock clock;
     private final ObjectMapper json;
     private final Validator validator;
 
     SubmissionService(SubmissionRepository submissions, FactsAssembler facts, DecisionEngine engine,
-                      Vocabulary vocabulary, RuntimeService runtime, IdentityService identity, BusinessClock clock,
+                      Vocabulary vocabulary, RuntimeService runtime, EngineCalls engineCalls, BusinessClock clock,
                       ObjectMapper json, Validator validator) {
         this.submissions = submissions;
         this.facts = facts;
         this.engine = engine;
         this.vocabulary = vocabulary;
         this.runtime = runtime;
-        this.identity = identity;
+        this.engineCalls = engineCalls;
         this.clock = clock;
         this.json = json;
         this.validator = validator;
@@ -82,14 +82,11 @@ public class SubmissionService {
 
     private void correlate(ApplicationRow app, String message, Map<String, Object> variables, String user,
                            String notWaiting) {
-        identity.setAuthenticatedUserId(user);
         try {
-            runtime.createMessageCorrelation(message).processInstanceBusinessKey(app.id())
-                    .setVariables(variables).correlateWithResult();
+            engineCalls.asUser(user, () -> runtime.createMessageCorrelation(message).processInstanceBusinessKey(app.id())
+                    .setVariables(variables).correlateWithResult());
         } catch (MismatchingMessageCorrelationException e) {
             throw ApiException.conflict(notWaiting);
-        } finally {
-            identity.clearAuthentication();
         }
     }
 

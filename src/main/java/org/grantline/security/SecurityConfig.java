@@ -32,6 +32,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         // Users, groups, authorizations and deployments change only by administrators.
                         .requestMatchers(identityAndDeploymentWrites("/engine-rest")).hasRole("CAMUNDA_ADMIN")
+                        .requestMatchers(identityAndDeploymentWrites("/engine-rest/engine/*")).hasRole("CAMUNDA_ADMIN")
                         .anyRequest().hasAnyRole(up(CASEWORKER), up(DESIGNER)))
                 .httpBasic(Customizer.withDefaults())
                 .csrf(c -> c.disable())
@@ -72,10 +73,10 @@ class SecurityConfig {
         return http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        // Camunda's webapps have their own login, against the same users, and their own CSRF filter.
-                        // Camunda authorizations are not enabled yet (issue 5): until they are, nobody changes users,
-                        // groups, authorizations or deployments through the webapps (administrators use /engine-rest).
-                        .requestMatchers(identityAndDeploymentWrites("/camunda/api/engine/engine/*")).denyAll()
+                        // Camunda's webapps have their own login against the same users, their own CSRF filter, and
+                        // Camunda's authorizations (CamundaAuthorizations) decide who uses which webapp and what.
+                        // Diagrams are deployed only through grantline, which validates the whole design first.
+                        .requestMatchers(notGet(path("/camunda/api/engine/engine/*/deployment/**"))).denyAll()
                         .requestMatchers(notGet(path("/camunda/api/admin/setup/**"))).denyAll()
                         .requestMatchers(path("/camunda/**"), path("/camunda-welcome/**"), path("/"), path("/error")).permitAll()
                         .anyRequest().authenticated())

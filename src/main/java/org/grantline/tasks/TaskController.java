@@ -5,13 +5,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.grantline.web.ApiException;
+import org.grantline.workflow.EngineCalls;
 import org.grantline.web.FieldProblem;
 import org.grantline.workflow.TaskInputException;
 import org.springframework.http.ResponseEntity;
@@ -41,15 +41,15 @@ class TaskController {
     private final TaskService tasks;
     private final FormService forms;
     private final HistoryService history;
-    private final IdentityService identity;
+    private final EngineCalls engine;
     private final OpenTasks openTasks;
 
-    TaskController(TaskService tasks, FormService forms, HistoryService history, IdentityService identity,
+    TaskController(TaskService tasks, FormService forms, HistoryService history, EngineCalls engine,
                    OpenTasks openTasks) {
         this.tasks = tasks;
         this.forms = forms;
         this.history = history;
-        this.identity = identity;
+        this.engine = engine;
         this.openTasks = openTasks;
     }
 
@@ -80,17 +80,14 @@ class TaskController {
         openTask(id);
         List<FormField> fields = forms.getTaskFormData(id).getFormFields();
         checkAgainstForm(fields, request.variables());
-        identity.setAuthenticatedUserId(user.getName());
         try {
-            forms.submitTaskForm(id, request.variables());
+            engine.asUser(user.getName(), () -> forms.submitTaskForm(id, request.variables()));
         } catch (ProcessEngineException e) {
             TaskInputException input = inputProblem(e);
             if (input == null) {
                 throw e;
             }
             throw ApiException.unprocessable(input.getMessage(), List.of(new FieldProblem(input.field(), input.getMessage())));
-        } finally {
-            identity.clearAuthentication();
         }
         return ResponseEntity.noContent().build();
     }

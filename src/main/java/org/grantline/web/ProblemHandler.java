@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +68,24 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         log.info("Refused a request that lost a race with another change: {}", e.getMessage());
         return problem(HttpStatus.CONFLICT, "Conflict with the current state",
                 "the same change was made at the same time by another request; reload and retry", List.of());
+    }
+
+    /**
+     * The engine wraps what its listeners throw: a task completed by two caseworkers at once reaches the
+     * unique key of task_completion inside a task listener. A lost race is a conflict; anything else is
+     * logged whole and answered without internals.
+     */
+    @ExceptionHandler(ProcessEngineException.class)
+    ResponseEntity<ProblemDetail> engine(ProcessEngineException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataIntegrityViolationException || cause instanceof PessimisticLockingFailureException
+                    || cause instanceof org.camunda.bpm.engine.OptimisticLockingException) {
+                return concurrentChange(e);
+            }
+        }
+        log.error("The process engine failed", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "the process engine could not complete the request; it has been logged", List.of());
     }
 
     @ExceptionHandler(NullValueException.class)
