@@ -2,8 +2,7 @@ package org.grantline.rules;
 
 import org.grantline.parameters.ParameterStore;
 import org.kie.api.KieBase;
-import org.kie.api.runtime.KieContainer;
-
+import java.util.Map;
 import java.util.Set;
 
 /** A compiled, immutable version of one round's rules and parameters. */
@@ -12,18 +11,15 @@ public final class Ruleset {
     private final RoundDefinition round;
     private final RulesetFiles files;
     private final String version;
-    private final KieContainer container;
+    private final Map<String, KieBase> kieBases;
     private final ParameterStore parameters;
-    private final Set<String> decisions;
 
-    Ruleset(RoundDefinition round, RulesetFiles files, KieContainer container, ParameterStore parameters,
-            Set<String> decisions) {
+    Ruleset(RoundDefinition round, RulesetFiles files, Map<String, KieBase> kieBases, ParameterStore parameters) {
         this.round = round;
         this.files = files;
         this.version = files.version();
-        this.container = container;
+        this.kieBases = Map.copyOf(kieBases);
         this.parameters = parameters;
-        this.decisions = Set.copyOf(decisions);
     }
 
     public RoundDefinition round() {
@@ -43,13 +39,14 @@ public final class Ruleset {
     }
 
     public Set<String> decisions() {
-        return decisions;
+        return kieBases.keySet();
     }
 
     KieBase kieBase(String decision) {
-        if (!decisions.contains(decision)) {
-            throw new UnknownDecisionException(round.code(), decision, decisions);
+        KieBase kieBase = kieBases.get(decision);
+        if (kieBase == null) {
+            throw new UnknownDecisionException(round.code(), decision, decisions());
         }
-        return container.getKieBase(decision);
+        return kieBase;
     }
 }

@@ -10,6 +10,8 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.runtime.KieContainer;
 
 import java.io.IOException;
@@ -91,8 +93,22 @@ public final class RulesetCompiler {
             throw new RulesetInvalidException(files.folderName(), problems);
         }
         KieContainer container = KIE.newKieContainer(releaseId);
-        decisionPackages.keySet().forEach(container::getKieBase); // build every KieBase now, not on first use
-        return new Ruleset(round, files, container, parameters, decisionPackages.keySet());
+        // Every KieBase is built now, not on first use.
+        Map<String, KieBase> kieBases = new LinkedHashMap<>();
+        decisionPackages.keySet().forEach(decision -> kieBases.put(decision, container.newKieBase(decision, unshared())));
+        return new Ruleset(round, files, kieBases, parameters);
+    }
+
+    /**
+     * Drools 10.2 loses activations when rules share beta nodes: a verdict {@code exists Failure() not
+     * Failure(clause == "E9")} whose {@code exists} node is shared with a NO-AWARD rule never fires after a
+     * clause inserts its Failure (RulesetCompilerTest shows it). Rule bases here are small, so every rule
+     * keeps its own join nodes; alpha nodes (simple tests on one fact) are still shared.
+     */
+    private static KieBaseConfiguration unshared() {
+        KieBaseConfiguration configuration = KIE.newKieBaseConfiguration();
+        configuration.setProperty("drools.shareBetaNodes", "false");
+        return configuration;
     }
 
     private static void checkPackagesAreDistinct(Map<String, String> decisions, Set<String> shared,

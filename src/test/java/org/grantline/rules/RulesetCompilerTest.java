@@ -1,6 +1,9 @@
 package org.grantline.rules;
 
+import org.grantline.rules.facts.Application;
 import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -97,5 +100,59 @@ class RulesetCompilerTest {
         RulesetFiles same = files(Map.of());
         RulesetFiles changed = files(Map.of("parameters/grant.yaml", PARAMS.replace("3500", "3600")));
         assertThat(one.version()).isEqualTo(same.version()).hasSize(64).isNotEqualTo(changed.version());
+    }
+
+    @Test
+    void aVerdictSharingItsExistsNodeWithAnotherRuleStillFires() {
+        // The shape that made Drools 10.2 lose the verdict when beta nodes were shared (see RulesetCompiler).
+        String intake = """
+                package test.intake;
+                import org.grantline.rules.facts.*;
+                global org.grantline.parameters.ParameterSet params;
+
+                rule "E6 Too many themes"
+                when
+                    Application( themes.size() > 3 )
+                then
+                    insert(new Failure("E6", "too many themes"));
+                end
+
+                rule "INTAKE Invalid"
+                    salience -100
+                when
+                    exists Failure()
+                    not Failure( clause == "E9" )
+                then
+                    insert(new Outcome("INVALID"));
+                end
+
+                rule "INTAKE Valid"
+                    salience -100
+                when
+                    not Failure()
+                then
+                    insert(new Outcome("VALID"));
+                end
+                """;
+        String shared = """
+                package test.shared;
+                import org.grantline.rules.facts.*;
+
+                rule "NO-AWARD Withdraw the awards of a refused decision"
+                    salience -90
+                when
+                    exists Failure()
+                    $award : Award()
+                then
+                    delete($award);
+                end
+                """;
+        Ruleset ruleset = new RulesetCompiler().compile(files(Map.of("intake.drl", intake, "shared/awards.drl", shared)));
+        Application application = new Application("a-1", "T-1", "Lead", "VCS_BODY", true, true, true,
+                BigDecimal.TEN, "Area", "District", true, List.of("HOUSING", "EDUCATION", "ENVIRONMENT", "YOUNG_PEOPLE"),
+                true, true, true, LocalDate.parse("2015-04-10"));
+        DecisionResult result = DecisionEngine.decide(ruleset, "intake", LocalDate.parse("2015-04-10"), List.of(application));
+        assertThat(result.outcome()).isEqualTo("INVALID");
+        assertThat(result.firedClauses()).contains("E6");
     }
 }
