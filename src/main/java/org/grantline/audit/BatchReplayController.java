@@ -14,7 +14,7 @@ import java.io.Writer;
 import java.time.Instant;
 
 /**
- * Batch replay over HTTP: {@code GET /api/audit/replay?round=OP-2014} gives the summary,
+ * Batch replay over HTTP: {@code GET /api/audit/replay?round=<code>} gives the summary,
  * {@code /api/audit/replay.csv} the differences. {@code version} (a kept version or {@code current}) replays
  * everything against that ruleset instead of each decision's own.
  */

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * summary on standard output and the differences in a CSV. Ctrl-C stops at the end of the page of decisions
  * in hand, keeps the CSV complete up to there, and still prints the summary. Exit code 0 = all match, 1 = mismatches, 2 = usage.
  * <pre>
- * replay [--round=OP-2014] [--from=2014-01-01T00:00:00Z] [--to=...] [--decision=ID] [--version=HASH|current]
+ * replay [--round=CODE] [--from=2014-01-01T00:00:00Z] [--to=...] [--decision=ID] [--version=HASH|current]
  *        [--candidate=path/to/rules/ROUND] [--csv=replay-differences.csv]
  * </pre>
  */

@@ -51,7 +51,11 @@ public class PaymentLedger {
                 .param(roundCode).query(BigDecimal.class).single();
         Integer accepted = jdbc.sql("select count(distinct application_id) from award where round_code = ?")
                 .param(roundCode).query(Integer.class).single();
-        return new RoundPosition(accepted, counts, committed.setScale(2));
+        Map<String, Integer> byLeadType = new HashMap<>();
+        jdbc.sql("select a.lead_type, count(distinct w.application_id) as n from award w "
+                        + "join application a on a.id = w.application_id where w.round_code = ? group by a.lead_type")
+                .param(roundCode).query((rs, n) -> byLeadType.put(rs.getString("lead_type"), rs.getInt("n"))).list();
+        return new RoundPosition(accepted, counts, committed.setScale(2), byLeadType);
     }
 
     public void ensureRound(String roundCode, Instant now) {

@@ -18,10 +18,13 @@ import org.grantline.intake.ApplicationRow;
 import org.grantline.intake.ApplicationService;
 import org.grantline.milestones.SubmissionService;
 import org.grantline.milestones.SubmissionType;
+import org.grantline.security.Roles;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -46,10 +49,11 @@ public class Lifecycle {
     private final ManagementService management;
     private final IdentityService identity;
     private final ObjectMapper json;
+    private final JdbcClient jdbc;
 
     Lifecycle(ApplicationService intake, SubmissionService submissions, ApplicationRepository applications,
               RuntimeService runtime, TaskService tasks, FormService forms, ManagementService management,
-              IdentityService identity, ObjectMapper json) {
+              IdentityService identity, ObjectMapper json, JdbcClient jdbc) {
         this.intake = intake;
         this.submissions = submissions;
         this.applications = applications;
@@ -59,6 +63,7 @@ public class Lifecycle {
         this.management = management;
         this.identity = identity;
         this.json = json;
+        this.jdbc = jdbc;
     }
 
     public static void on(String isoDate) {
@@ -118,7 +123,8 @@ public class Lifecycle {
     /** Completes the one open task with this key, as a caseworker in Tasklist would. */
     public void complete(String applicationId, String taskKey, Map<String, Object> values) {
         Task task = task(applicationId, taskKey);
-        identity.setAuthenticatedUserId(CASEWORKER);
+        // Signed in as Tasklist signs a caseworker in: the caseworkers' Camunda authorizations must allow it.
+        identity.setAuthentication(CASEWORKER, List.of(Roles.CASEWORKER));
         try {
             forms.submitTaskForm(task.getId(), values);
         } finally {
@@ -151,6 +157,26 @@ public class Lifecycle {
 
     public String stage(String applicationId) {
         return row(applicationId).stage();
+    }
+
+    /** The application's tranches as "AWARD_TYPE number amount STATUS". */
+    public List<String> tranches(String applicationId) {
+        return jdbc.sql("select award_type, number, amount, status from tranche where application_id = ?")
+                .param(applicationId)
+                .query((rs, n) -> rs.getString(1) + " " + rs.getInt(2) + " " + rs.getBigDecimal(3).toPlainString()
+                        + " " + rs.getString(4)).list();
+    }
+
+    /** The names of the decisions recorded for the application, in order. */
+    public List<String> decisions(String applicationId) {
+        return jdbc.sql("select decision from decision_record where application_id = ? order by seq")
+                .param(applicationId).query(String.class).list();
+    }
+
+    /** The recorded outputs (JSON) of the application's decision of this name. */
+    public String outputsOf(String applicationId, String decision) {
+        return jdbc.sql("select outputs from decision_record where application_id = ? and decision = ?")
+                .params(applicationId, decision).query(String.class).single();
     }
 
     // Payloads for each milestone.

@@ -46,14 +46,14 @@ class OurPlace2014ProcessIT extends GrantlineIT {
     @Test
     void acceptedApplicationRunsToImplementationAndOutturn() {
         String id = drive.throughGettingGoing(Lifecycle.goodApplicationJson("happy"), Lifecycle.GETTING_GOING, false);
-        assertThat(tranches(id)).containsExactlyInAnyOrder(
+        assertThat(drive.tranches(id)).containsExactlyInAnyOrder(
                 "GETTING_READY 1 3000.00 PAYABLE", "GETTING_GOING 1 9000.00 PAYABLE", "GETTING_GOING 2 1000.00 WITHHELD");
 
         Lifecycle.on("2014-10-01");
         drive.send(id, SubmissionType.DRAFT_PLAN, Lifecycle.DRAFT_PLAN);
         Lifecycle.on("2015-02-20");
         drive.send(id, SubmissionType.FINAL_PLAN, Lifecycle.finalPlan("10000", "12000", "30000"));
-        assertThat(tranches(id)).contains("GETTING_GOING 2 1000.00 PAYABLE");
+        assertThat(drive.tranches(id)).contains("GETTING_GOING 2 1000.00 PAYABLE");
         assertThat(drive.instance(id)).isWaitingAt("Task_ReviewOperationalPlan");
         assertThat(drive.stage(id)).isEqualTo("SIGN_OFF");
 
@@ -63,14 +63,14 @@ class OurPlace2014ProcessIT extends GrantlineIT {
 
         Lifecycle.on("2015-04-01");
         drive.send(id, SubmissionType.MATCH_FUNDING_COMMITMENTS, Lifecycle.commitments("County Council", "LOCAL_AUTHORITY", "20000"));
-        assertThat(tranches(id)).contains("MAKING_IT_HAPPEN 1 10000.00 WITHHELD");
+        assertThat(drive.tranches(id)).contains("MAKING_IT_HAPPEN 1 10000.00 WITHHELD");
         assertThat(condition(id, "MATCH_FUNDING_PAID")).isEqualTo("OPEN");
 
         drive.send(id, SubmissionType.MATCH_FUNDING_PAYMENT, Lifecycle.payment("County Council", "20000", "2015-04-01"));
         Lifecycle.on("2016-03-11");
         drive.fireTimer(id, "Timer_MatchFundingCheck");
         assertThat(condition(id, "MATCH_FUNDING_PAID")).isEqualTo("MET");
-        assertThat(tranches(id)).contains("MAKING_IT_HAPPEN 1 10000.00 PAYABLE");
+        assertThat(drive.tranches(id)).contains("MAKING_IT_HAPPEN 1 10000.00 PAYABLE");
         assertThat(drive.instance(id)).isWaitingAt("Event_OutturnReceived");
 
         drive.send(id, SubmissionType.OUTTURN, "{\"actualBenefits\": 14000}");
@@ -78,7 +78,7 @@ class OurPlace2014ProcessIT extends GrantlineIT {
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(id).completed().count())
                 .isEqualTo(1);
         assertThat(drive.stage(id)).isEqualTo("COMPLETED");
-        assertThat(decisions(id)).containsExactly("eligibility", "getting-ready", "getting-going",
+        assertThat(drive.decisions(id)).containsExactly("eligibility", "getting-ready", "getting-going",
                 "getting-going-award", "final-plan", "sign-off", "making-it-happen", "match-funding-check", "outturn");
         assertThat(jdbc.sql("select trigger_type from decision_record where application_id = ? and decision = ?")
                 .params(id, "match-funding-check").query(String.class).single()).isEqualTo("TIMER");
@@ -111,8 +111,8 @@ class OurPlace2014ProcessIT extends GrantlineIT {
         assertThat(drive.instance(id)).isWaitingAt("Task_ReviewApplication");
         drive.complete(id, "Task_ReviewApplication", Map.of("approved", false));
         assertThat(drive.stage(id)).isEqualTo("NOT_SELECTED");
-        assertThat(tranches(id)).isEmpty();
-        assertThat(decisions(id)).containsExactly("eligibility");
+        assertThat(drive.tranches(id)).isEmpty();
+        assertThat(drive.decisions(id)).containsExactly("eligibility");
     }
 
     @Test
@@ -124,7 +124,7 @@ class OurPlace2014ProcessIT extends GrantlineIT {
         Lifecycle.on("2014-04-15");
         drive.send(id, SubmissionType.GETTING_GOING_APPLICATION, Lifecycle.GETTING_GOING);
         assertThat(drive.stage(id)).isEqualTo("GETTING_GOING_REFUSED");
-        assertThat(tranches(id)).containsExactly("GETTING_READY 1 3000.00 PAYABLE");
+        assertThat(drive.tranches(id)).containsExactly("GETTING_READY 1 3000.00 PAYABLE");
         assertThat(jdbc.sql("select outputs from decision_record where application_id = ? and decision = 'getting-going'")
                 .param(id).query(String.class).single()).contains("\"clause\":\"G1\"");
     }
@@ -139,7 +139,7 @@ class OurPlace2014ProcessIT extends GrantlineIT {
         drive.send(id, SubmissionType.GETTING_GOING_APPLICATION, Lifecycle.GETTING_GOING);
         drive.complete(id, "Task_ApproveGettingGoing", Map.of("approved", false));
         assertThat(drive.stage(id)).isEqualTo("GETTING_GOING_REFUSED");
-        assertThat(tranches(id)).containsExactly("GETTING_READY 1 3000.00 PAYABLE");
+        assertThat(drive.tranches(id)).containsExactly("GETTING_READY 1 3000.00 PAYABLE");
     }
 
     @Test
@@ -186,7 +186,7 @@ class OurPlace2014ProcessIT extends GrantlineIT {
         drive.complete(id, "Task_ReviewOperationalPlan",
                 Map.of("approved", true, "justification", "Benefits to health services not yet valued"));
         assertThat(drive.instance(id)).isWaitingAt("Event_MatchFundingCommitted");
-        assertThat(decisions(id)).contains("sign-off");
+        assertThat(drive.decisions(id)).contains("sign-off");
     }
 
     @Test
@@ -198,7 +198,7 @@ class OurPlace2014ProcessIT extends GrantlineIT {
         assertThat(drive.stage(id)).isEqualTo("PLAN_OVERDUE");
         drive.send(id, SubmissionType.FINAL_PLAN, Lifecycle.finalPlan("10000", "12000", "30000"));
         assertThat(drive.stage(id)).isEqualTo("PLAN_LATE");
-        assertThat(tranches(id)).contains("GETTING_GOING 2 1000.00 PAYABLE");
+        assertThat(drive.tranches(id)).contains("GETTING_GOING 2 1000.00 PAYABLE");
     }
 
     @Test
@@ -218,7 +218,7 @@ class OurPlace2014ProcessIT extends GrantlineIT {
         Lifecycle.on("2016-03-01");
         drive.fireTimer(id, "Timer_MatchFundingCheck");
         assertThat(condition(id, "MATCH_FUNDING_PAID")).isEqualTo("BREACHED");
-        assertThat(tranches(id)).contains("MAKING_IT_HAPPEN 1 10000.00 WITHHELD");
+        assertThat(drive.tranches(id)).contains("MAKING_IT_HAPPEN 1 10000.00 WITHHELD");
         assertThat(drive.instance(id)).isWaitingAt("Task_FollowUpMatchFunding");
         drive.complete(id, "Task_FollowUpMatchFunding", Map.of("followUpNote", "Chased the police commissioner"));
         assertThat(drive.instance(id)).isWaitingAt("Event_OutturnReceived");
@@ -230,7 +230,7 @@ class OurPlace2014ProcessIT extends GrantlineIT {
         drive.withdraw(id);
         assertThat(drive.stage(id)).isEqualTo("WITHDRAWN");
         assertThat(drive.instance(id)).isNull();
-        assertThat(tranches(id)).containsExactlyInAnyOrder("GETTING_READY 1 3000.00 WITHHELD",
+        assertThat(drive.tranches(id)).containsExactlyInAnyOrder("GETTING_READY 1 3000.00 WITHHELD",
                 "GETTING_GOING 1 9000.00 WITHHELD", "GETTING_GOING 2 1000.00 WITHHELD");
     }
 
@@ -265,20 +265,11 @@ class OurPlace2014ProcessIT extends GrantlineIT {
         return id;
     }
 
-    private List<String> tranches(String id) {
-        return jdbc.sql("select award_type, number, amount, status from tranche where application_id = ?").param(id)
-                .query((rs, n) -> rs.getString(1) + " " + rs.getInt(2) + " " + rs.getBigDecimal(3).toPlainString()
-                        + " " + rs.getString(4)).list();
-    }
 
     private List<String> awardTypes(String id) {
         return jdbc.sql("select type from award where application_id = ?").param(id).query(String.class).list();
     }
 
-    private List<String> decisions(String id) {
-        return jdbc.sql("select decision from decision_record where application_id = ? order by seq").param(id)
-                .query(String.class).list();
-    }
 
     private List<String> flags(String id) {
         return jdbc.sql("select code from flag where application_id = ?").param(id).query(String.class).list();
