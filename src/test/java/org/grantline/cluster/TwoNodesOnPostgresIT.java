@@ -2,10 +2,10 @@ package org.grantline.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.grantline.PostgresDatabase;
 import org.grantline.TestFiles;
 import org.grantline.workflow.Lifecycle;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +53,7 @@ class TwoNodesOnPostgresIT {
 
     static final int APPLICATIONS = Integer.getInteger("cluster.applications", 500);
     static final int CLIENTS = 8;
-    static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
+    static final String PG = PostgresDatabase.SERVER;
     static final String ADMIN_PASSWORD = "cluster-admin-" + Long.toHexString(System.nanoTime());
     static final String PASSWORD = "cluster-user-password";
     static final String APPLICANT = "cluster-applicant";
@@ -86,13 +86,8 @@ class TwoNodesOnPostgresIT {
 
     @BeforeAll
     static void cluster() throws Exception {
-        try (Connection admin = DriverManager.getConnection(PG + "postgres", "postgres", "")) {
-            database = "grantline_cluster_" + Long.toHexString(System.currentTimeMillis());
-            admin.createStatement().execute("create database " + database);
-        } catch (SQLException e) {
-            Assumptions.abort("PostgreSQL is not reachable at 127.0.0.1:5432 (" + e.getMessage()
-                    + "); the two-node cluster test needs it");
-        }
+        PostgresDatabase.assumeReachable("the two-node cluster test");
+        database = PostgresDatabase.create("grantline_cluster");
         work = Files.createDirectories(Path.of("target", "cluster", database).toAbsolutePath());
         Path rules = testRules(work.resolve("rules"));
         List<String> arguments = List.of("--spring.profiles.active=postgres",
@@ -123,10 +118,8 @@ class TwoNodesOnPostgresIT {
                 node.stop();
             }
         }
-        if (database != null && !Boolean.getBoolean("cluster.keep-database")) {
-            try (Connection admin = DriverManager.getConnection(PG + "postgres", "postgres", "")) {
-                admin.createStatement().execute("drop database if exists " + database + " with (force)");
-            }
+        if (database != null && !Boolean.getBoolean("grantline.test.keep-databases")) {
+            PostgresDatabase.drop(database);
         }
     }
 
@@ -327,6 +320,8 @@ class TwoNodesOnPostgresIT {
         }
         assertThat(ids).hasSize(APPLICATIONS);
         try (Connection db = DriverManager.getConnection(PG + database, "postgres", "")) {
+            assertThat(rows(db, "select id_, count(*) from act_id_user where id_ like 'demo-%' group by id_"))
+                    .as("the production profile creates no demo users").isEmpty();
             assertThat(rows(db, "select stage, count(*) from application group by stage"))
                     .isEqualTo(Map.of("COMPLETED", (long) full, "NOT_SELECTED", (long) notSelected,
                             "WITHDRAWN", (long) withdrawn));

@@ -1,67 +1,31 @@
 package org.grantline.payments;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.grantline.TestFiles;
 import org.grantline.workflow.Lifecycle;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-/**
- * F6 under concurrency: with a round budget that fits exactly three Getting Ready grants, six caseworkers
- * accept six applications at the same moment. Exactly three are awarded and the budget is never exceeded.
- */
+/** {@link RoundBudgetConcurrency} on the embedded H2 database, a context of its own with the small budget. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:grantline-budget;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false",
         "grantline.data-dir=target/budget-data",
         "grantline.demo-users.password=budget-test",
 })
-class RoundBudgetConcurrencyIT {
-
-    static final BigDecimal BUDGET = new BigDecimal("9000.00");
+class RoundBudgetConcurrencyIT implements RoundBudgetConcurrency {
 
     @Autowired
     Lifecycle drive;
     @Autowired
     JdbcClient jdbc;
 
-    /**
-     * The real OP-2014 rules, with only the round budget lowered to three Getting Ready grants. Their scenarios,
-     * which check the real budget, are left out: a ruleset whose scenarios fail is not put in force.
-     */
     @DynamicPropertySource
-    static void smallBudgetRules(DynamicPropertyRegistry registry) {
-        Path copy = Path.of("target/budget-rules");
-        try {
-            TestFiles.copyTree(Path.of("rules"), copy);
-            Path budget = copy.resolve("OP-2014/parameters/budget.yaml");
-            Files.writeString(budget, Files.readString(budget).replace("2014-01-01: 3500000", "2014-01-01: 9000"));
-            TestFiles.deleteTree(copy.resolve("OP-2014/scenarios"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        registry.add("grantline.rules-dir", copy::toString);
+    static void smallBudget(DynamicPropertyRegistry registry) {
+        RoundBudgetConcurrency.smallBudgetRules(registry);
     }
 
     @AfterEach
@@ -69,48 +33,13 @@ class RoundBudgetConcurrencyIT {
         ClockUtil.reset();
     }
 
-    @Test
-    void concurrentAcceptancesNeverOverCommitTheBudget() throws Exception {
-        Lifecycle.on("2014-02-10");
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            ids.add(drive.submit(Lifecycle.goodApplicationJson("budget")));
-        }
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(ids.size());
-        List<Future<?>> done = new ArrayList<>();
-        for (String id : ids) {
-            done.add(pool.submit(() -> {
-                start.await();
-                acceptRetryingOnConflict(id);
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> future : done) {
-            future.get(60, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
-
-        BigDecimal committed = jdbc.sql("select coalesce(sum(amount), 0) from award").query(BigDecimal.class).single();
-        assertThat(committed).isEqualByComparingTo(BUDGET);
-        assertThat(ids.stream().map(drive::stage).filter("GETTING_READY"::equals).count()).isEqualTo(3);
-        assertThat(ids.stream().map(drive::stage).filter("NOT_SELECTED"::equals).count()).isEqualTo(3);
-        assertThat(jdbc.sql("select count(*) from decision_record where decision = 'getting-ready' and outcome = 'REFUSED'")
-                .query(Integer.class).single()).isEqualTo(3);
+    @Override
+    public Lifecycle drive() {
+        return drive;
     }
 
-    /** A caseworker whose save lost a race with another (lock timeout, optimistic lock) saves again. */
-    private void acceptRetryingOnConflict(String id) {
-        RuntimeException last = null;
-        for (int attempt = 0; attempt < 10; attempt++) {
-            try {
-                drive.complete(id, "Task_ReviewApplication", Map.of("approved", true));
-                return;
-            } catch (RuntimeException e) {
-                last = e;
-            }
-        }
-        throw last;
+    @Override
+    public JdbcClient jdbc() {
+        return jdbc;
     }
 }
