@@ -3,6 +3,7 @@ package org.grantline.casefile;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.grantline.intake.ApplicationAccess;
 import org.grantline.intake.ApplicationRepository;
 import org.grantline.intake.ApplicationRequest;
@@ -53,10 +54,13 @@ class ApplicationController {
 
     @GetMapping
     List<ApplicationState.Summary> list(@RequestParam(required = false) String round,
-                                        @RequestParam(required = false) String stage,
+                                        @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,60}") String stage,
                                         @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
                                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                                         Authentication user) {
+        if (round != null) {
+            intake.requireKnownRound(round);
+        }
         String owner = Roles.isApplicantOnly(user) ? user.getName() : null;
         return applications.list(round, stage, owner, page, size).stream()
                 .map(a -> new ApplicationState.Summary(a.id(), a.roundCode(), a.stage(), a.leadName(), a.leadType(),

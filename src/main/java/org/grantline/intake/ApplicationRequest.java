@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.grantline.web.Name;
+
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -24,7 +26,7 @@ public record ApplicationRequest(
         @NotNull @Valid Proposal proposal) {
 
     public record Lead(
-            @NotBlank @Size(max = 300) String name,
+            @NotBlank @Size(max = 300) @Name String name,
             @NotBlank @Size(max = 60) String type,
             @NotNull Boolean charitablePurpose,
             @NotNull Boolean priorServiceDelivery,
@@ -33,13 +35,13 @@ public record ApplicationRequest(
     }
 
     public record Area(
-            @NotBlank @Size(max = 300) String name,
-            @NotBlank @Size(max = 300) String district,
+            @NotBlank @Size(max = 300) @Name String name,
+            @NotBlank @Size(max = 300) @Name String district,
             @NotNull Boolean inEngland) {
     }
 
     public record PartnerRequest(
-            @NotBlank @Size(max = 300) String name,
+            @NotBlank @Size(max = 300) @Name String name,
             @NotBlank @Size(max = 60) String type,
             Boolean trackRecord) {
     }

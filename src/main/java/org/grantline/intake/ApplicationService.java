@@ -56,11 +56,7 @@ public class ApplicationService {
 
     @Transactional
     public String submit(ApplicationRequest request, String user) {
-        if (!rulesets.hasRound(request.round())) {
-            throw ApiException.unprocessable("round '" + request.round() + "' is not open in grantline",
-                    List.of(new FieldProblem("round", "unknown round; known rounds: "
-                            + rulesets.all().stream().map(r -> r.round().code()).sorted().toList())));
-        }
+        requireKnownRound(request.round());
         vocabulary.checker()
                 .word("lead.type", request.lead().type(), "organisationTypes")
                 .words("themes", request.themes(), "themes")
@@ -86,6 +82,15 @@ public class ApplicationService {
                 Map.of("applicationId", id, "roundCode", request.round())));
         applications.setProcessInstance(id, instance.getId());
         return id;
+    }
+
+    /** 422 naming the field {@code round} unless grantline runs a round of this code. */
+    public void requireKnownRound(String round) {
+        if (!rulesets.hasRound(round)) {
+            throw ApiException.unprocessable("round '" + round + "' is not open in grantline",
+                    List.of(new FieldProblem("round", "unknown round; known rounds: "
+                            + rulesets.all().stream().map(r -> r.round().code()).sorted().toList())));
+        }
     }
 
     /** DUPLICATE is a conflict with an existing application (409); INVALID a request to correct (422). */

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.grantline.intake.ApplicationRequest.PartnerRequest;
+import org.grantline.web.FreeText;
+import org.grantline.web.Name;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -18,7 +20,7 @@ import java.util.List;
 /** The payload of each {@link SubmissionType}. Amounts are GBP with at most 2 decimals and a sane ceiling. */
 public final class Payloads {
 
-    public record Document(@NotBlank @Size(max = 300) String title, @Size(max = 20000) String summary) {
+    public record Document(@NotBlank @Size(max = 300) @FreeText String title, @Size(max = 20000) @FreeText String summary) {
     }
 
     public record GettingGoing(@Size(max = 50) List<@NotNull @Valid PartnerRequest> partnersAdded,
@@ -29,7 +31,7 @@ public final class Payloads {
             @NotBlank @Size(max = 60) String kind,
             @NotNull @Positive @DecimalMax("100000000") @Digits(integer = 12, fraction = 2) BigDecimal amount,
             @NotNull @Size(max = 3) List<@NotBlank String> budgetArrangements,
-            @Size(max = 300) String statutoryBudgetHolder,
+            @Size(max = 300) @Name String statutoryBudgetHolder,
             @NotNull Boolean newServiceModel) {
     }
 
@@ -51,14 +53,14 @@ public final class Payloads {
     }
 
     public record Commitment(
-            @NotBlank @Size(max = 300) String provider,
+            @NotBlank @Size(max = 300) @Name String provider,
             @NotBlank @Size(max = 60) String providerType,
             @NotNull @Positive @DecimalMax("100000000") @Digits(integer = 12, fraction = 2) BigDecimal amount,
             @NotNull Boolean inKind) {
     }
 
     public record MatchPayment(
-            @NotBlank @Size(max = 300) String provider,
+            @NotBlank @Size(max = 300) @Name String provider,
             @NotNull @Positive @DecimalMax("100000000") @Digits(integer = 12, fraction = 2) BigDecimal amount,
             @NotNull LocalDate paidOn) {
     }

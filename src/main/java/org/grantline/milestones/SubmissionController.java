@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.grantline.intake.ApplicationAccess;
 import org.grantline.intake.ApplicationRow;
 import org.grantline.web.ApiException;
+import org.grantline.web.FreeText;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,6 +50,6 @@ class SubmissionController {
         return ResponseEntity.accepted().build();
     }
 
-    record Withdrawal(@NotBlank @Size(max = 2000) String reason) {
+    record Withdrawal(@NotBlank @Size(max = 2000) @FreeText String reason) {
     }
 }

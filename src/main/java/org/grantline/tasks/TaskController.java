@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.grantline.web.ApiException;
 import org.grantline.workflow.EngineCalls;
 import org.grantline.web.FieldProblem;
+import org.grantline.web.TextPolicy;
 import org.grantline.workflow.TaskInputException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -127,6 +128,8 @@ class TaskController {
                 problems.add(new FieldProblem("variables." + name, "must be a " + field.getTypeName()));
             } else if (value instanceof String text && text.length() > 4000) {
                 problems.add(new FieldProblem("variables." + name, "is longer than 4000 characters"));
+            } else if (value instanceof String text && !TextPolicy.isFreeText(text)) {
+                problems.add(new FieldProblem("variables." + name, TextPolicy.FREE_TEXT_RULE));
             }
         });
         for (FormField field : fields) {

@@ -47,6 +47,24 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** Any method, any body and content type (null: none). */
+    Response request(String user, String method, String path, String body, String contentType) {
+        return request(user, method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), contentType);
+    }
+
+    Response request(String user, String method, String path, byte[] body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(user, request);
+    }
+
+    String base() {
+        return base;
+    }
+
     private Response send(String user, HttpRequest.Builder request) {
         if (user != null) {
             String token = Base64.getEncoder().encodeToString((user + ":" + GrantlineIT.PASSWORD)
