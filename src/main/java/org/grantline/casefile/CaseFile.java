@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Assembles an application's full state from the stores of each feature. */
 @Component
-class CaseFile {
+public class CaseFile {
 
     private final PaymentLedger ledger;
     private final ConditionStore conditions;
@@ -27,7 +27,7 @@ class CaseFile {
         this.decisions = decisions;
     }
 
-    ApplicationState of(ApplicationRow app) {
+    public ApplicationState of(ApplicationRow app) {
         return new ApplicationState(app.id(), app.roundCode(), app.stage(), app.leadName(), app.leadType(),
                 app.areaName(), app.areaDistrict(), app.submittedOn(), app.submittedBy(), app.processInstanceId(),
                 ledger.awards(app.id()), ledger.tranches(app.id()), conditions.conditions(app.id()),

@@ -33,7 +33,8 @@ public final class Explanation {
         result.values().forEach((name, value) -> lines.add(name + ": " + value));
         lines.add("Clauses applied: " + String.join(", ", new LinkedHashSet<>(
                 result.fired().stream().map(FiredRule::clause).filter(Explanation::isClauseId).toList())));
-        return String.join("\n", lines);
+        // One line: Tasklist shows it in a text input, which drops line breaks; a changed read-only value is refused.
+        return String.join(" | ", lines);
     }
 
     /** E1, S6, M4 ... as in the programme specification; helper rules (POLICY, verdicts) are not clauses. */

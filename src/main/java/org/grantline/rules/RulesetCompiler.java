@@ -153,11 +153,48 @@ public final class RulesetCompiler {
                 return null;
             }
             return new RoundDefinition(node.get("code").asText(), node.get("name").asText(),
-                    node.get("process").asText(), node.path("programme").asText(node.get("name").asText()));
+                    node.get("process").asText(), node.path("programme").asText(node.get("name").asText()),
+                    funnel(node.path("funnel"), problems));
         } catch (IOException e) {
             problems.add("round.yaml: not valid YAML: " + e.getMessage());
             return null;
         }
+    }
+
+    /** The funnel steps of round.yaml; without any, the funnel is just the applications. */
+    private static List<RoundDefinition.FunnelStep> funnel(JsonNode steps, List<String> problems) {
+        if (steps.isMissingNode() || steps.isNull()) {
+            return List.of(new RoundDefinition.FunnelStep("Applications", null, null, null, null, null));
+        }
+        List<RoundDefinition.FunnelStep> funnel = new ArrayList<>();
+        if (!steps.isArray() || steps.isEmpty()) {
+            problems.add("round.yaml: funnel: a list of steps ({label: ..., award|submission|decision+outcome|stages: ...})");
+            return funnel;
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            JsonNode step = steps.get(i);
+            String where = "round.yaml: funnel[" + i + "]: ";
+            long criteria = java.util.stream.Stream.of("award", "submission", "decision", "stages").filter(step::has).count();
+            if (!step.hasNonNull("label")) {
+                problems.add(where + "'label' is missing");
+            } else if (criteria > 1) {
+                problems.add(where + "give at most one of award, submission, decision, stages");
+            } else if (step.has("decision") != step.has("outcome")) {
+                problems.add(where + "'decision' and 'outcome' go together");
+            } else if (step.has("stages") && !step.get("stages").isArray()) {
+                problems.add(where + "'stages' is a list");
+            } else {
+                List<String> stages = new ArrayList<>();
+                step.path("stages").forEach(stage -> stages.add(stage.asText()));
+                funnel.add(new RoundDefinition.FunnelStep(step.get("label").asText(), text(step, "award"),
+                        text(step, "submission"), text(step, "decision"), text(step, "outcome"), stages));
+            }
+        }
+        return funnel;
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
     }
 
     private static String safeArtifactId(String folder) {

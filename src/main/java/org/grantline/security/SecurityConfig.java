@@ -78,9 +78,18 @@ class SecurityConfig {
                         // Diagrams are deployed only through grantline, which validates the whole design first.
                         .requestMatchers(notGet(path("/camunda/api/engine/engine/*/deployment/**"))).denyAll()
                         .requestMatchers(notGet(path("/camunda/api/admin/setup/**"))).denyAll()
-                        .requestMatchers(path("/camunda/**"), path("/camunda-welcome/**"), path("/"), path("/error")).permitAll()
+                        .requestMatchers(path("/camunda/**"), path("/camunda-welcome/**"), path("/error")).permitAll()
+                        // the console's styles and the sign-in page (no data in either)
+                        .requestMatchers(path("/webjars/**"), path("/console-assets/**"), path("/assets/**"), path("/login"))
+                        .permitAll()
+                        .requestMatchers(path("/console/decisions/**"), path("/console/audit/**"))
+                        .hasAnyRole(up(AUDITOR), up(DESIGNER))
+                        .requestMatchers(path("/console/rules/**")).hasRole(up(DESIGNER))
+                        .requestMatchers(path("/"), path("/console"), path("/console/**"))
+                        .hasAnyRole(up(CASEWORKER), up(AUDITOR), up(DESIGNER))
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .csrf(c -> c.ignoringRequestMatchers(path("/camunda/**")))
                 .build();
     }
