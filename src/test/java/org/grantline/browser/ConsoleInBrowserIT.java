@@ -149,7 +149,14 @@ class ConsoleInBrowserIT extends GrantlineIT {
         browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-tasks], .tasks-list, .task-filters")));
         browser.open("/camunda/app/tasklist/default/#/?task=" + task);
         browser.find(By.cssSelector("input[cam-variable-name='approved']"));
-        assertThat(browser.text()).contains("Review application").contains("Priority score");
+        assertThat(browser.text()).contains("Review application").contains("Priority score").contains("Partners");
+        By applicant = By.cssSelector("input[cam-variable-name='caseApplicant']");
+        try {
+            browser.waitFor(driver -> !driver.findElement(applicant).getAttribute("value").isEmpty());
+        } finally {
+            browser.screenshot("tasklist-brief");
+        }
+        assertThat(browser.driver.findElement(applicant).getAttribute("value")).isEqualTo(drive.row(id).leadName() + " (VCS_BODY)");
         // a task offered to the caseworkers' group is claimed before it can be worked
         browser.find(By.xpath("//*[(self::a or self::button) and normalize-space()='Claim']")).click();
         WebElement offer = browser.waitFor(ExpectedConditions.elementToBeClickable(

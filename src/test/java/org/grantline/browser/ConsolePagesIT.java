@@ -44,6 +44,15 @@ class ConsolePagesIT extends GrantlineIT {
                     HttpResponse.BodyHandlers.ofString());
         }
 
+        /** Posts a page's form: its CSRF token is taken from the page the form is on. */
+        HttpResponse<String> post(String formPage, String action) throws IOException, InterruptedException {
+            Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(formPage).body());
+            String csrf = token.find() ? token.group(1) : "";
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + action))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
         Session signIn(String user) throws IOException, InterruptedException {
             Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get("/login").body());
             assertThat(token.find()).as("the sign-in form carries a CSRF token").isTrue();
@@ -107,5 +116,22 @@ class ConsolePagesIT extends GrantlineIT {
         assertThat(auditor.get("/console/dashboard?round=NOPE").statusCode()).isEqualTo(404);
         assertThat(auditor.get("/console/applications?stage=%3Cscript%3E").statusCode()).isEqualTo(400);
         assertThat(auditor.get("/console/audit").body()).contains("The chain is intact");
+    }
+
+    @Test
+    void aDesignerValidatesWeighsAndDeploysTheServersFoldersFromTheRulesPage() throws Exception {
+        Session designer = new Session().signIn("demo-designer");
+        assertThat(designer.post("/console/rules", "/console/rules/validation").body())
+                .contains("are valid").contains("none failed");
+        assertThat(designer.post("/console/rules", "/console/rules/impact").body())
+                .contains("The folder is the version in force: nothing would change.");
+        assertThat(designer.post("/console/rules", "/console/rules/deployment").body()).contains("Nothing changed");
+
+        Session caseworker = new Session().signIn("demo-caseworker");
+        assertThat(caseworker.post("/console/applications", "/console/rules/deployment").statusCode()).isEqualTo(403);
+        HttpResponse<String> noToken = designer.http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/console/rules/deployment"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(noToken.statusCode()).as("a form posted without its CSRF token").isEqualTo(403);
     }
 }

@@ -57,6 +57,12 @@ class FirstSteps2015ProcessIT extends GrantlineIT {
         Lifecycle.on("2015-05-01");
         String id = drive.submit(json);
         assertThat(drive.instance(id)).isWaitingAt("Task_ReviewApplication");
+        // the form shows the caseworker who is asking, where, with whom (none here) and what is held
+        var review = drive.task(id, "Task_ReviewApplication");
+        assertThat(engine.getTaskService().getVariables(review.getId()))
+                .containsEntry("caseApplicant", drive.row(id).leadName() + " (VCS_BODY, turnover £8000)")
+                .containsEntry("casePartners", "none named")
+                .containsEntry("caseMoney", "nothing awarded yet");
         drive.complete(id, "Task_ReviewApplication", Map.of("approved", true));
         assertThat(drive.tranches(id)).containsExactly("FIRST_STEPS_GRANT 1 2500.00 PAYABLE");
         return id;
