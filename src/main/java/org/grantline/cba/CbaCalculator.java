@@ -26,6 +26,7 @@ public final class CbaCalculator {
 
     /** The Green Book's 3.5% holds for years 0 to 30; later years would need its declining rates. */
     public static final int LAST_YEAR = 30;
+    static final int MAX_LINES = 200;
     private static final MathContext EXACT = new MathContext(40, RoundingMode.HALF_EVEN);
 
     public static CbaResult calculate(CbaInput input, CbaTables tables) {
@@ -113,6 +114,10 @@ public final class CbaCalculator {
         List<String> problems = new ArrayList<>();
         if (input.costs().isEmpty()) {
             problems.add("costs: at least one year of costs is needed");
+        }
+        if (input.outcomes().size() > MAX_LINES || input.costs().size() > MAX_LINES) {
+            problems.add("outcomes: at most " + MAX_LINES + " outcomes and " + MAX_LINES + " cost lines");
+            throw new CbaInputException(problems);
         }
         for (int i = 0; i < input.outcomes().size(); i++) {
             Outcome o = input.outcomes().get(i);

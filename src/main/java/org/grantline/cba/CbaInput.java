@@ -7,8 +7,8 @@ import java.util.List;
 public record CbaInput(List<Outcome> outcomes, List<CostYear> costs) {
 
     public CbaInput {
-        outcomes = List.copyOf(outcomes);
-        costs = List.copyOf(costs);
+        outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
+        costs = costs == null ? List.of() : List.copyOf(costs);
     }
 
     /** Whose budget a benefit lands in: fiscal (public spending saved), economic or social value. */
