@@ -5,6 +5,7 @@ import org.grantline.decisions.DecisionView;
 import org.grantline.rules.Ruleset;
 import org.grantline.rules.RulesetVersions;
 import org.grantline.trail.CanonicalJson;
+import org.grantline.web.Csv;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -76,8 +77,8 @@ public class BatchReplay {
             ReplaySummary summary = runWithDifferences(selection, against, (recorded, result) -> {
                 for (ReplayResult.Difference d : result.differences()) {
                     csv.write(String.join(",", recorded.id(), recorded.applicationId(), result.decision(),
-                            result.recordedVersion(), result.replayedVersion(), csvField(d.field()),
-                            csvField(d.recorded()), csvField(d.replayed())) + "\n");
+                            result.recordedVersion(), result.replayedVersion(), Csv.field(d.field()),
+                            Csv.field(d.recorded()), Csv.field(d.replayed())) + "\n");
                 }
             }, progress, stop);
             csv.flush();
@@ -169,17 +170,6 @@ public class BatchReplay {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static String csvField(String value) {
-        if (value == null) {
-            return "";
-        }
-        // Spreadsheets run cells that start with these as formulas.
-        boolean formula = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
-        String safe = formula ? "'" + value : value;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
-                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 
     private record Row(long seq, DecisionView view) {

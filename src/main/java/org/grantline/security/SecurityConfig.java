@@ -50,7 +50,8 @@ class SecurityConfig {
                         .hasAnyRole(up(APPLICANT), up(CASEWORKER))
                         .requestMatchers(HttpMethod.GET, "/api/applications/*/timeline")
                         .hasAnyRole(up(CASEWORKER), up(AUDITOR), up(DESIGNER))
-                        .requestMatchers(HttpMethod.GET, "/api/audit/**", "/api/audit/replay.csv", "/api/rulesets")
+                        .requestMatchers(HttpMethod.GET, "/api/audit/**", "/api/audit/replay.csv", "/api/rulesets",
+                                "/api/opendata/**")
                         .hasAnyRole(up(AUDITOR), up(DESIGNER))
                         .requestMatchers(HttpMethod.GET, "/api/decisions/*/replay").hasAnyRole(up(AUDITOR), up(DESIGNER))
                         .requestMatchers(HttpMethod.GET, "/api/applications", "/api/applications/**")

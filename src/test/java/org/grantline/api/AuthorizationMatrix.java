@@ -104,6 +104,8 @@ interface AuthorizationMatrix {
                 new Call("GET", "/api/audit/replay.csv?" + window, null, null, READERS),
                 new Call("GET", "/api/audit/verification", null, null, READERS),
                 new Call("GET", "/api/rulesets", null, null, READERS),
+                new Call("GET", "/api/opendata/360giving.json?round=FS-2015", null, null, READERS),
+                new Call("GET", "/api/opendata/360giving.csv?round=FS-2015", null, null, READERS),
                 new Call("GET", "/api/rounds", null, null, EVERYONE_SIGNED_IN),
                 new Call("GET", "/api/rounds/OP-2015", null, null, EVERYONE_SIGNED_IN),
                 new Call("POST", "/api/cba/calculation?round=OP-2014", "{\"outcomes\": [], \"costs\": []}", JSON, EVERYONE_SIGNED_IN),

@@ -1,5 +1,6 @@
 package org.grantline.audit;
 
+import org.grantline.web.Csv;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,9 +16,9 @@ class ProgressBarTest {
 
     @Test
     void csvFieldsAreQuotedAndFormulaSafe() {
-        assertThat(BatchReplay.csvField("a,b")).isEqualTo("\"a,b\"");
-        assertThat(BatchReplay.csvField("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-        assertThat(BatchReplay.csvField("=SUM(A1)")).isEqualTo("'=SUM(A1)");
-        assertThat(BatchReplay.csvField(null)).isEmpty();
+        assertThat(Csv.field("a,b")).isEqualTo("\"a,b\"");
+        assertThat(Csv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(Csv.field("=SUM(A1)")).isEqualTo("'=SUM(A1)");
+        assertThat(Csv.field(null)).isEmpty();
     }
 }
