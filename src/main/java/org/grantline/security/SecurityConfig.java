@@ -46,6 +46,7 @@ class SecurityConfig {
         return http.securityMatcher("/api/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/applications").hasAnyRole(up(APPLICANT), up(CASEWORKER))
+                        .requestMatchers(HttpMethod.POST, "/api/applications/import").hasRole(up(CASEWORKER))
                         .requestMatchers(HttpMethod.POST, "/api/applications/*/submissions/*", "/api/applications/*/withdrawal")
                         .hasAnyRole(up(APPLICANT), up(CASEWORKER))
                         .requestMatchers(HttpMethod.GET, "/api/applications/*/timeline")

@@ -90,6 +90,7 @@ interface AuthorizationMatrix {
                 // grantline's API
                 new Call("GET", "/api/applications", null, null, EVERYONE_SIGNED_IN),
                 new Call("POST", "/api/applications", "{}", JSON, SUBMITTERS),
+                new Call("POST", "/api/applications/import", "not,the,header\n", "text/csv", Set.of(CASEWORKER)),
                 new Call("GET", "/api/applications/" + unknown, null, null, EVERYONE_SIGNED_IN),
                 new Call("GET", "/api/applications/" + unknown + "/timeline", null, null, STAFF),
                 new Call("POST", "/api/applications/" + unknown + "/submissions/LOGIC_MODEL", "{\"title\": \"x\"}", JSON, SUBMITTERS),
