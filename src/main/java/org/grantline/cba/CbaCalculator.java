@@ -26,7 +26,7 @@ public final class CbaCalculator {
 
     /** The Green Book's 3.5% holds for years 0 to 30; later years would need its declining rates. */
     public static final int LAST_YEAR = 30;
-    static final int MAX_LINES = 200;
+    public static final int MAX_LINES = 200;
     private static final MathContext EXACT = new MathContext(40, RoundingMode.HALF_EVEN);
 
     public static CbaResult calculate(CbaInput input, CbaTables tables) {
@@ -59,9 +59,11 @@ public final class CbaCalculator {
         Map<String, BigDecimal> byAgency = new TreeMap<>();
         BigDecimal[] fiscalByYear = zeros(lastYear);
         BigDecimal[] allByYear = zeros(lastYear);
+        List<CbaResult.OutcomeResult> outcomes = new ArrayList<>();
         for (Outcome outcome : input.outcomes()) {
-            BigDecimal gross = BigDecimal.valueOf(outcome.cohort()).multiply(outcome.engagementRate())
-                    .multiply(outcome.successRate()).multiply(BigDecimal.ONE.subtract(outcome.deadweight()))
+            BigDecimal successes = BigDecimal.valueOf(outcome.cohort()).multiply(outcome.engagementRate())
+                    .multiply(outcome.successRate());
+            BigDecimal gross = successes.multiply(BigDecimal.ONE.subtract(outcome.deadweight()))
                     .multiply(outcome.unitValue());
             BigDecimal bias = tables.optimismBias().get(outcome.confidenceGrade());
             BigDecimal yearly = gross.multiply(BigDecimal.ONE.subtract(bias));
@@ -76,19 +78,24 @@ public final class CbaCalculator {
             }
             pvByType.merge(outcome.type(), pv, BigDecimal::add);
             byAgency.merge(outcome.agency(), pv, BigDecimal::add);
+            int lastOutcomeYear = outcome.firstYear() + outcome.years() - 1;
+            outcomes.add(new CbaResult.OutcomeResult(outcome.name(), outcome.unitValueRef(), outcome.unitValue(),
+                    outcome.type().name(), outcome.agency(), outcome.source(), outcome.deadweight(),
+                    successes.stripTrailingZeros(), pence(yearly), outcome.firstYear(), lastOutcomeYear, pence(pv)));
             steps.add(outcome.name() + ": " + outcome.cohort() + " people × " + percent(outcome.engagementRate())
                     + " engaged × " + percent(outcome.successRate()) + " succeed × (1 − " + percent(outcome.deadweight())
                     + " deadweight) × " + money(outcome.unitValue()) + " (" + outcome.type().name().toLowerCase(Locale.ROOT)
-                    + ", " + outcome.agency() + ") = " + money(gross) + " a year; less " + percent(bias)
+                    + ", " + outcome.agency() + "; source: " + outcome.source() + ") = " + money(gross)
+                    + " a year; less " + percent(bias)
                     + " optimism bias (confidence grade " + outcome.confidenceGrade() + ") = " + money(yearly)
-                    + " a year in years " + outcome.firstYear() + " to " + (outcome.firstYear() + outcome.years() - 1)
+                    + " a year in years " + outcome.firstYear() + " to " + lastOutcomeYear
                     + "; present value " + money(pv) + ".");
         }
 
         BigDecimal pvFiscal = pvByType.get(ValueType.FISCAL);
         BigDecimal pvBenefits = pvFiscal.add(pvByType.get(ValueType.ECONOMIC)).add(pvByType.get(ValueType.SOCIAL));
-        BigDecimal fiscalRatio = ratio(pvFiscal, pvCosts);
-        BigDecimal publicValueRatio = ratio(pvBenefits, pvCosts);
+        BigDecimal fiscalRatio = ratio(pence(pvFiscal), pence(pvCosts));
+        BigDecimal publicValueRatio = ratio(pence(pvBenefits), pence(pvCosts));
         BigDecimal npv = pvBenefits.subtract(pvCosts);
         Integer fiscalPayback = payback(fiscalByYear, costs, factors);
         Integer publicValuePayback = payback(allByYear, costs, factors);
@@ -106,59 +113,69 @@ public final class CbaCalculator {
         byAgency.forEach((agency, pv) -> agencies.put(agency, pence(pv)));
         return new CbaResult(pence(pvCosts), pence(pvFiscal), pence(pvByType.get(ValueType.ECONOMIC)),
                 pence(pvByType.get(ValueType.SOCIAL)), pence(pvBenefits), fiscalRatio, publicValueRatio, pence(npv),
-                fiscalPayback, publicValuePayback, agencies, steps);
+                fiscalPayback, publicValuePayback, agencies, outcomes, steps);
     }
 
     /** Refuses what cannot be appraised, naming the field: rates outside 0..1, years beyond the Green Book rate. */
     private static void check(CbaInput input, CbaTables tables) {
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         if (input.costs().isEmpty()) {
-            problems.add("costs: at least one year of costs is needed");
+            problems.add("costs", "at least one year of costs is needed");
         }
         if (input.outcomes().size() > MAX_LINES || input.costs().size() > MAX_LINES) {
-            problems.add("outcomes: at most " + MAX_LINES + " outcomes and " + MAX_LINES + " cost lines");
-            throw new CbaInputException(problems);
+            problems.add("outcomes", "at most " + MAX_LINES + " outcomes and " + MAX_LINES + " cost lines");
+            problems.throwIfAny();
         }
+        java.util.Set<String> names = new java.util.HashSet<>();
         for (int i = 0; i < input.outcomes().size(); i++) {
             Outcome o = input.outcomes().get(i);
             String at = "outcomes[" + i + "].";
+            if (o.name() == null || o.name().isBlank()) {
+                problems.add(at + "name", "every outcome needs a name");
+            } else if (!names.add(o.name().trim().toLowerCase(Locale.ROOT))) {
+                problems.add(at + "name", "another outcome is already called '" + o.name() + "' (the outturn is reported by name)");
+            }
             if (o.cohort() < 0) {
-                problems.add(at + "cohort: may not be negative");
+                problems.add(at + "cohort", "may not be negative");
             }
             rate(at + "engagementRate", o.engagementRate(), problems);
             rate(at + "successRate", o.successRate(), problems);
             rate(at + "deadweight", o.deadweight(), problems);
             if (o.unitValue() == null || o.unitValue().signum() < 0) {
-                problems.add(at + "unitValue: a value of at least 0 is needed");
+                problems.add(at + "unitValue", "a value of at least 0 is needed");
             }
             if (o.firstYear() < 0 || o.years() < 1 || o.firstYear() + o.years() - 1 > LAST_YEAR) {
-                problems.add(at + "years: benefits fall in years 0 to " + LAST_YEAR);
+                problems.add(at + "years", "benefits fall in years 0 to " + LAST_YEAR);
             }
             if (!tables.optimismBias().containsKey(o.confidenceGrade())) {
-                problems.add(at + "confidenceGrade: one of " + tables.optimismBias().keySet());
+                problems.add(at + "confidenceGrade", "one of " + tables.optimismBias().keySet());
             }
-            if (o.type() == null || o.agency() == null || o.agency().isBlank()) {
-                problems.add(at + "type and agency: both are needed");
+            if (o.type() == null) {
+                problems.add(at + "type", "one of " + java.util.Arrays.toString(ValueType.values()));
+            }
+            if (o.agency() == null || o.agency().isBlank()) {
+                problems.add(at + "agency", "who benefits is needed");
+            }
+            if (o.source() == null || o.source().isBlank()) {
+                problems.add(at + "source", "where the unit value comes from is needed");
             }
         }
         for (int i = 0; i < input.costs().size(); i++) {
             CostYear c = input.costs().get(i);
             if (c.year() < 0 || c.year() > LAST_YEAR) {
-                problems.add("costs[" + i + "].year: 0 to " + LAST_YEAR);
+                problems.add("costs[" + i + "].year", "0 to " + LAST_YEAR);
             }
             if (c.capital() == null || c.revenue() == null || c.inKind() == null
                     || c.capital().signum() < 0 || c.revenue().signum() < 0 || c.inKind().signum() < 0) {
-                problems.add("costs[" + i + "]: capital, revenue and in kind are amounts of at least 0");
+                problems.add("costs[" + i + "]", "capital, revenue and in kind are amounts of at least 0");
             }
         }
-        if (!problems.isEmpty()) {
-            throw new CbaInputException(problems);
-        }
+        problems.throwIfAny();
     }
 
-    private static void rate(String field, BigDecimal rate, List<String> problems) {
+    private static void rate(String field, BigDecimal rate, Problems problems) {
         if (rate == null || rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) > 0) {
-            problems.add(field + ": a share from 0 to 1");
+            problems.add(field, "a share from 0 to 1");
         }
     }
 
@@ -197,8 +214,9 @@ public final class CbaCalculator {
         return null;
     }
 
+    /** As the rules' Cba fact works it out, so that what the applicant reads is what P4 and M2 compare. */
     private static BigDecimal ratio(BigDecimal benefits, BigDecimal costs) {
-        return costs.signum() == 0 ? null : benefits.divide(costs, 2, RoundingMode.HALF_UP);
+        return costs.signum() == 0 ? null : benefits.divide(costs, 4, RoundingMode.HALF_EVEN);
     }
 
     private static BigDecimal[] zeros(int lastYear) {

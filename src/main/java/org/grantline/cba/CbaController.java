@@ -3,10 +3,8 @@ package org.grantline.cba;
 import jakarta.validation.constraints.NotBlank;
 import org.grantline.clock.BusinessClock;
 import org.grantline.intake.ApplicationService;
-import org.grantline.parameters.MissingParameterException;
-import org.grantline.rules.RulesetRegistry;
 import org.grantline.web.ApiException;
-import org.grantline.web.FieldProblem;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,19 +14,19 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /**
- * Works out a cost-benefit analysis with the round's appraisal parameters in force today, step by step. Only
- * calculates: nothing is stored (a plan's CBA figures are sent with the plan).
+ * Works out a cost-benefit analysis with the round's appraisal parameters and unit values in force today, step
+ * by step, and lists those unit values. Only calculates: a plan's CBA is appraised and kept when the plan is sent.
  */
 @RestController
 @RequestMapping("/api/cba")
 class CbaController {
 
-    private final RulesetRegistry rulesets;
+    private final CbaAppraisal appraisal;
     private final ApplicationService intake;
     private final BusinessClock clock;
 
-    CbaController(RulesetRegistry rulesets, ApplicationService intake, BusinessClock clock) {
-        this.rulesets = rulesets;
+    CbaController(CbaAppraisal appraisal, ApplicationService intake, BusinessClock clock) {
+        this.appraisal = appraisal;
         this.intake = intake;
         this.clock = clock;
     }
@@ -36,18 +34,17 @@ class CbaController {
     @PostMapping("/calculation")
     CbaResult calculate(@RequestParam @NotBlank String round, @RequestBody CbaInput input) {
         intake.requireKnownRound(round);
-        CbaTables tables;
         try {
-            tables = CbaTables.from(rulesets.active(round).parameters().on(clock.today()));
-        } catch (MissingParameterException e) {
-            throw ApiException.unprocessable("round " + round + " has no appraisal parameters in force: " + e.getMessage(),
-                    List.of(new FieldProblem("round", "no cba.discount_rate and cba.optimism_bias.* in force")));
-        }
-        try {
-            return CbaCalculator.calculate(input, tables);
+            return appraisal.appraise(round, clock.today(), input);
         } catch (CbaInputException e) {
-            throw ApiException.unprocessable(e.getMessage(), e.problems().stream()
-                    .map(p -> new FieldProblem(p.substring(0, p.indexOf(':')), p.substring(p.indexOf(':') + 2))).toList());
+            throw ApiException.unprocessable(e.getMessage(), e.problems());
         }
+    }
+
+    /** The round's unit values in force today, by the code an outcome names them with, each with its source. */
+    @GetMapping("/unit-values")
+    List<CbaAppraisal.ListedUnitValue> unitValues(@RequestParam @NotBlank String round) {
+        intake.requireKnownRound(round);
+        return appraisal.unitValues(round, clock.today());
     }
 }

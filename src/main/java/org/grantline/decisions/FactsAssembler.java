@@ -1,6 +1,8 @@
 package org.grantline.decisions;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.grantline.cba.CbaResult;
+import org.grantline.cba.OutturnComparison;
 import org.grantline.intake.ApplicationRepository;
 import org.grantline.trail.CanonicalJson;
 import org.grantline.intake.ApplicationRequest;
@@ -21,7 +23,6 @@ import org.grantline.rules.facts.GettingGoingApplication;
 import org.grantline.rules.facts.LiveAward;
 import org.grantline.rules.facts.MatchCommitment;
 import org.grantline.rules.facts.OperationalPlan;
-import org.grantline.rules.facts.Outturn;
 import org.grantline.rules.facts.Partner;
 import org.grantline.rules.facts.PriorValue;
 import org.grantline.tasks.TaskCompletionRepository;
@@ -96,7 +97,10 @@ public class FactsAssembler {
         return new Partner(p.name(), p.type(), Boolean.TRUE.equals(p.trackRecord()));
     }
 
-    /** The latest of each kind of document wins; match-funding payments add up per provider. */
+    /**
+     * The latest of each kind of document wins; match-funding payments add up per provider. The CBA forecast is
+     * the final plan's appraisal (the draft's until there is a final plan); the outturn is set beside it.
+     */
     private static List<Object> submissionFacts(List<SubmissionRow> rows) {
         List<Object> facts = new ArrayList<>();
         Map<SubmissionType, SubmissionRow> latest = new LinkedHashMap<>();
@@ -125,22 +129,39 @@ public class FactsAssembler {
                                 x.statutoryBudgetHolder(), x.newServiceModel()));
                     }
                 }
-                case DRAFT_PLAN, FINAL_PLAN -> {
-                    Payloads.Plan plan = read(row.payload(), Payloads.Plan.class);
-                    facts.add(planFact(type, row.submittedOn(), plan));
-                    if (plan.cba() != null && (type == SubmissionType.FINAL_PLAN || !latest.containsKey(SubmissionType.FINAL_PLAN))) {
-                        facts.add(cbaFact(plan.cba()));
-                    }
-                }
+                case DRAFT_PLAN, FINAL_PLAN -> facts.add(planFact(type, row.submittedOn(),
+                        read(row.payload(), Payloads.Plan.class)));
                 case MATCH_FUNDING_COMMITMENTS -> facts.addAll(commitments(
                         read(row.payload(), Payloads.Commitments.class), new LinkedHashMap<>(paidByProvider)));
-                case OUTTURN -> facts.add(new Outturn(read(row.payload(), Payloads.OutturnFigures.class).actualBenefits()));
                 default -> {
-                    // documents on file only
+                    // documents on file only; the outturn is read with the forecast below
                 }
             }
         });
+        CbaResult forecast = forecast(latest);
+        if (forecast != null) {
+            facts.add(cbaFact(forecast));
+            SubmissionRow outturn = latest.get(SubmissionType.OUTTURN);
+            if (outturn != null) {
+                Map<String, BigDecimal> achieved = new LinkedHashMap<>();
+                read(outturn.payload(), Payloads.OutturnFigures.class).outcomes()
+                        .forEach(a -> achieved.put(a.name(), a.achieved()));
+                facts.addAll(OutturnComparison.lines(forecast, achieved));
+            }
+        }
         return facts;
+    }
+
+    private static CbaResult forecast(Map<SubmissionType, SubmissionRow> latest) {
+        SubmissionRow plan = latest.getOrDefault(SubmissionType.FINAL_PLAN, latest.get(SubmissionType.DRAFT_PLAN));
+        return plan == null ? null : read(plan.payload(), Payloads.Plan.class).appraisal();
+    }
+
+    /** The CBA forecast an application's latest plan holds, if any (for checking an outturn against it). */
+    public java.util.Optional<CbaResult> forecast(String applicationId) {
+        Map<SubmissionType, SubmissionRow> latest = new LinkedHashMap<>();
+        submissions.of(applicationId).forEach(row -> latest.put(SubmissionType.valueOf(row.type()), row));
+        return java.util.Optional.ofNullable(forecast(latest));
     }
 
     /**
@@ -165,8 +186,10 @@ public class FactsAssembler {
         return new OperationalPlan(kind, on, List.copyOf(plan.sections()), plan.firstYearBudget());
     }
 
-    public static Cba cbaFact(Payloads.CbaFigures cba) {
-        return new Cba(cba.costs(), cba.fiscalBenefits(), cba.economicBenefits(), cba.socialBenefits());
+    /** The appraisal's present values, as the rules read them (C, P1, P4, M2, M4). */
+    public static Cba cbaFact(CbaResult appraisal) {
+        return new Cba(appraisal.presentValueCosts(), appraisal.presentValueFiscal(), appraisal.presentValueEconomic(),
+                appraisal.presentValueSocial());
     }
 
     /** The latest completion of each task, in the shape rules read (approved, extra, justification). */

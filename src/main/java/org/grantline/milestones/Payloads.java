@@ -9,6 +9,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.grantline.cba.CbaCalculator;
+import org.grantline.cba.CbaInput;
+import org.grantline.cba.CbaResult;
 import org.grantline.intake.ApplicationRequest.PartnerRequest;
 import org.grantline.web.FreeText;
 import org.grantline.web.Name;
@@ -35,18 +38,20 @@ public final class Payloads {
             @NotNull Boolean newServiceModel) {
     }
 
+    /**
+     * A draft or final plan. Its CBA is sent as what it is worked out from ({@code cba}: outcomes and costs);
+     * grantline appraises it when the plan arrives and keeps the result with it ({@code appraisal}), which is
+     * what the rules read. A request may not bring an appraisal of its own.
+     */
     public record Plan(
             @NotNull @Size(max = 20) List<@NotBlank @Size(max = 60) String> sections,
             @PositiveOrZero @DecimalMax("100000000") @Digits(integer = 12, fraction = 2) BigDecimal firstYearBudget,
-            @Valid CbaFigures cba) {
-    }
+            @Valid CbaInput cba,
+            CbaResult appraisal) {
 
-    /** CBA results in present values (GBP). */
-    public record CbaFigures(
-            @NotNull @Positive @DecimalMax("1000000000") @Digits(integer = 12, fraction = 2) BigDecimal costs,
-            @NotNull @PositiveOrZero @DecimalMax("1000000000") @Digits(integer = 12, fraction = 2) BigDecimal fiscalBenefits,
-            @NotNull @PositiveOrZero @DecimalMax("1000000000") @Digits(integer = 12, fraction = 2) BigDecimal economicBenefits,
-            @NotNull @PositiveOrZero @DecimalMax("1000000000") @Digits(integer = 12, fraction = 2) BigDecimal socialBenefits) {
+        Plan appraised(CbaResult result) {
+            return new Plan(sections, firstYearBudget, cba, result);
+        }
     }
 
     public record Commitments(@NotEmpty @Size(max = 50) List<@NotNull @Valid Commitment> commitments) {
@@ -65,8 +70,14 @@ public final class Payloads {
             @NotNull LocalDate paidOn) {
     }
 
-    public record OutturnFigures(
-            @NotNull @PositiveOrZero @DecimalMax("1000000000") @Digits(integer = 12, fraction = 2) BigDecimal actualBenefits) {
+    /** What each outcome of the CBA forecast achieved in its first year, by the outcome's name. */
+    public record OutturnFigures(@NotNull @Size(max = CbaCalculator.MAX_LINES) List<@NotNull @Valid Achieved> outcomes) {
+    }
+
+    /** How many people achieved the outcome (the forecast's successes a year, before deadweight). */
+    public record Achieved(
+            @NotBlank @Size(max = 200) @FreeText String name,
+            @NotNull @PositiveOrZero @DecimalMax("100000000") @Digits(integer = 9, fraction = 2) BigDecimal achieved) {
     }
 
     private Payloads() {

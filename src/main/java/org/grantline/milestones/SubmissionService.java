@@ -8,6 +8,10 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.grantline.cba.CbaAppraisal;
+import org.grantline.cba.CbaInputException;
+import org.grantline.cba.CbaResult;
+import org.grantline.cba.OutturnComparison;
 import org.grantline.clock.BusinessClock;
 import org.grantline.trail.CanonicalJson;
 import org.grantline.decisions.FactsAssembler;
@@ -27,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,10 +52,11 @@ public class SubmissionService {
     private final BusinessClock clock;
     private final ObjectMapper json;
     private final Validator validator;
+    private final CbaAppraisal appraisal;
 
     SubmissionService(SubmissionRepository submissions, FactsAssembler facts, DecisionEngine engine,
                       Vocabulary vocabulary, RuntimeService runtime, EngineCalls engineCalls, BusinessClock clock,
-                      ObjectMapper json, Validator validator) {
+                      ObjectMapper json, Validator validator, CbaAppraisal appraisal) {
         this.submissions = submissions;
         this.facts = facts;
         this.engine = engine;
@@ -60,6 +66,7 @@ public class SubmissionService {
         this.clock = clock;
         this.json = json;
         this.validator = validator;
+        this.appraisal = appraisal;
     }
 
     @Transactional
@@ -67,6 +74,7 @@ public class SubmissionService {
         Object payload = read(type, body);
         checkWords(payload);
         LocalDate today = clock.today();
+        payload = appraised(app, payload, today);
         checkDomain(app, type, payload, today);
         submissions.insert(app.id(), type, today, clock.now(), user, CanonicalJson.write(payload));
         correlate(app, type.message(), Map.of(), user,
@@ -93,6 +101,10 @@ public class SubmissionService {
     private Object read(SubmissionType type, JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ApiException.badRequest("(body)", "a JSON object is expected for " + type);
+        }
+        if (body.has("appraisal")) {
+            throw ApiException.badRequest("appraisal", "the appraisal is worked out by grantline from 'cba' "
+                    + "(outcomes and costs) when the plan arrives; do not send one");
         }
         Object payload;
         try {
@@ -139,19 +151,35 @@ public class SubmissionService {
         words.check();
     }
 
-    /** Checks that need the application or the rules: dates in range, P1 plan completeness. */
+    /** A plan's CBA is appraised with the round's parameters and unit values in force today, and kept with it. */
+    private Object appraised(ApplicationRow app, Object payload, LocalDate today) {
+        if (payload instanceof Payloads.Plan plan && plan.cba() != null) {
+            try {
+                return plan.appraised(appraisal.appraise(app.roundCode(), today, plan.cba()));
+            } catch (CbaInputException e) {
+                throw ApiException.unprocessable("the plan's CBA cannot be appraised: " + e.getMessage(),
+                        e.problemsUnder("cba."));
+            }
+        }
+        return payload;
+    }
+
+    /** Checks that need the application or the rules: dates in range, P1 plan completeness, outturn names. */
     private void checkDomain(ApplicationRow app, SubmissionType type, Object payload, LocalDate today) {
         if (payload instanceof Payloads.MatchPayment payment
                 && (payment.paidOn().isAfter(today) || payment.paidOn().isBefore(app.submittedOn()))) {
             throw ApiException.unprocessable("paidOn must be between the application date and today",
                     List.of(new FieldProblem("paidOn", "out of range: " + payment.paidOn())));
         }
+        if (payload instanceof Payloads.OutturnFigures outturn) {
+            checkOutturn(app, outturn);
+        }
         if (type == SubmissionType.FINAL_PLAN) {
             Payloads.Plan plan = (Payloads.Plan) payload;
             List<Object> planFacts = new ArrayList<>(facts.priorValues(app.id()));
             planFacts.add(FactsAssembler.planFact(type, today, plan));
-            if (plan.cba() != null) {
-                planFacts.add(FactsAssembler.cbaFact(plan.cba()));
+            if (plan.appraisal() != null) {
+                planFacts.add(FactsAssembler.cbaFact(plan.appraisal()));
             }
             DecisionResult check = engine.decide(app.roundCode(), FINAL_PLAN_INTAKE, today, planFacts);
             if (!"VALID".equals(check.outcome())) {
@@ -161,5 +189,18 @@ public class SubmissionService {
                         .map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b).orElse(""), problems);
             }
         }
+    }
+
+    /** An outturn reports every outcome of the forecast, by name, and nothing else. */
+    private void checkOutturn(ApplicationRow app, Payloads.OutturnFigures outturn) {
+        List<String> names = outturn.outcomes().stream().map(Payloads.Achieved::name).toList();
+        Optional<CbaResult> forecast = facts.forecast(app.id());
+        Optional<String> problem = forecast.isPresent() ? OutturnComparison.mismatch(forecast.get(), names)
+                : names.isEmpty() ? Optional.empty()
+                : Optional.of("there is no CBA forecast to compare outcomes with: send an empty list");
+        problem.ifPresent(message -> {
+            throw ApiException.unprocessable("the outturn does not match the CBA forecast: " + message,
+                    List.of(new FieldProblem("outcomes", message)));
+        });
     }
 }

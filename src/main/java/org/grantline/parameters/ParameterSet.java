@@ -46,6 +46,16 @@ public final class ParameterSet {
         return get(key, Boolean.class);
     }
 
+    public UnitValue unitValue(String key) {
+        return get(key, UnitValue.class);
+    }
+
+    /** The value in force for a key, if the key is defined and has one on this date. */
+    public java.util.Optional<Object> find(String key) {
+        Parameter parameter = store.get(key);
+        return parameter == null ? java.util.Optional.empty() : parameter.valueOn(date);
+    }
+
     @SuppressWarnings("unchecked")
     public List<String> list(String key) {
         return get(key, List.class);

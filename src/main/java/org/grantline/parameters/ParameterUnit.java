@@ -9,7 +9,9 @@ import java.util.Locale;
 
 /** The units a parameter value can have; each knows how to read and check a raw YAML value. */
 public enum ParameterUnit {
-    GBP, RATIO, COUNT, POINTS, MONTHS, DAYS, DATE, DURATION, LIST, TEXT, BOOLEAN;
+    GBP, RATIO, COUNT, POINTS, MONTHS, DAYS, DATE, DURATION, LIST, TEXT, BOOLEAN, UNIT_VALUE;
+
+    private static final List<String> VALUE_TYPES = List.of("fiscal", "economic", "social");
 
     public static ParameterUnit parse(String raw) {
         try {
@@ -26,13 +28,7 @@ public enum ParameterUnit {
             throw new IllegalArgumentException("value is empty");
         }
         return switch (this) {
-            case GBP -> {
-                BigDecimal money = decimal(raw);
-                if (money.scale() > 2) {
-                    throw new IllegalArgumentException("an amount in GBP has at most 2 decimal places: " + raw);
-                }
-                yield money.setScale(2);
-            }
+            case GBP -> money(raw);
             case RATIO, DAYS -> decimal(raw);
             case COUNT, POINTS, MONTHS -> integer(raw);
             case DATE -> LocalDate.parse(raw.toString());
@@ -50,7 +46,44 @@ public enum ParameterUnit {
                 }
                 yield b;
             }
+            case UNIT_VALUE -> unitValue(raw);
         };
+    }
+
+    private static BigDecimal money(Object raw) {
+        BigDecimal money = decimal(raw);
+        if (money.scale() > 2) {
+            throw new IllegalArgumentException("an amount in GBP has at most 2 decimal places: " + raw);
+        }
+        return money.setScale(2);
+    }
+
+    /** {amount, type, agency, source}: every unit value says where its figure comes from. */
+    private static UnitValue unitValue(Object raw) {
+        if (!(raw instanceof java.util.Map<?, ?> map)) {
+            throw new IllegalArgumentException("a unit value is {amount, type, agency, source}: " + raw);
+        }
+        java.util.Set<String> unknown = new java.util.TreeSet<>();
+        map.keySet().forEach(k -> unknown.add(String.valueOf(k)));
+        unknown.removeAll(List.of("amount", "type", "agency", "source"));
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown field(s) " + unknown + " (a unit value is {amount, type, agency, source})");
+        }
+        for (String required : List.of("amount", "type", "agency", "source")) {
+            Object value = map.get(required);
+            if (value == null || value.toString().isBlank()) {
+                throw new IllegalArgumentException("'" + required + "' is missing (a unit value is {amount, type, agency, source})");
+            }
+        }
+        BigDecimal amount = money(map.get("amount"));
+        if (amount.signum() < 0) {
+            throw new IllegalArgumentException("a unit value may not be negative: " + amount);
+        }
+        String type = map.get("type").toString().trim().toLowerCase(Locale.ROOT);
+        if (!VALUE_TYPES.contains(type)) {
+            throw new IllegalArgumentException("type '" + map.get("type") + "' is not one of " + VALUE_TYPES);
+        }
+        return new UnitValue(amount, type, map.get("agency").toString().trim(), map.get("source").toString().trim());
     }
 
     private static BigDecimal decimal(Object raw) {

@@ -62,6 +62,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/decisions/**").hasAnyRole(up(CASEWORKER), up(AUDITOR), up(DESIGNER))
                         .requestMatchers(HttpMethod.GET, "/api/rounds", "/api/rounds/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/cba/calculation").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/cba/unit-values").authenticated()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs/**").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())

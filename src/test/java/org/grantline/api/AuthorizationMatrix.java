@@ -110,6 +110,7 @@ interface AuthorizationMatrix {
                 new Call("GET", "/api/rounds", null, null, EVERYONE_SIGNED_IN),
                 new Call("GET", "/api/rounds/OP-2015", null, null, EVERYONE_SIGNED_IN),
                 new Call("POST", "/api/cba/calculation?round=OP-2014", "{\"outcomes\": [], \"costs\": []}", JSON, EVERYONE_SIGNED_IN),
+                new Call("GET", "/api/cba/unit-values?round=OP-2014", null, null, EVERYONE_SIGNED_IN),
                 new Call("POST", "/api/designer/validation", "not a zip", ZIP, DESIGNERS),
                 new Call("POST", "/api/designer/deployments", "not a zip", ZIP, DESIGNERS),
                 new Call("GET", "/api/designer/deployments", null, null, DESIGNERS),

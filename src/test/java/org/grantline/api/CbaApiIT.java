@@ -18,9 +18,9 @@ class CbaApiIT extends GrantlineIT {
     static final String EXAMPLE = """
             {"outcomes": [
                {"name": "Fewer A&E attendances", "cohort": 200, "engagementRate": 0.5, "successRate": 0.4, "deadweight": 0.25,
-                "unitValue": 120, "type": "FISCAL", "agency": "NHS", "firstYear": 1, "years": 2, "confidenceGrade": 2},
+                "unitValue": 120, "type": "FISCAL", "agency": "NHS", "source": "local evaluation", "firstYear": 1, "years": 2, "confidenceGrade": 2},
                {"name": "Into work", "cohort": 50, "engagementRate": 0.6, "successRate": 0.3, "deadweight": 0.2,
-                "unitValue": 4000, "type": "ECONOMIC", "agency": "Local economy", "firstYear": 1, "years": 1, "confidenceGrade": 3}],
+                "unitValue": 4000, "type": "ECONOMIC", "agency": "Local economy", "source": "local evaluation", "firstYear": 1, "years": 1, "confidenceGrade": 3}],
              "costs": [{"year": 0, "capital": 10000, "revenue": 5000, "inKind": 1000},
                        {"year": 1, "capital": 0, "revenue": 8000, "inKind": 0}]}""";
 
@@ -40,8 +40,8 @@ class CbaApiIT extends GrantlineIT {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         JsonNode result = response.json();
         assertThat(result.path("presentValueCosts").decimalValue()).isEqualByComparingTo("23729.47");
-        assertThat(result.path("fiscalRatio").decimalValue()).isEqualByComparingTo("0.26");
-        assertThat(result.path("publicValueRatio").decimalValue()).isEqualByComparingTo("1.20");
+        assertThat(result.path("fiscalRatio").decimalValue()).isEqualByComparingTo("0.2594");
+        assertThat(result.path("publicValueRatio").decimalValue()).isEqualByComparingTo("1.1975");
         assertThat(result.path("netPresentValue").decimalValue()).isEqualByComparingTo("4686.41");
         assertThat(result.path("publicValuePaybackYear").asInt()).isEqualTo(1);
         assertThat(result.path("fiscalPaybackYear").isNull()).isTrue();
@@ -63,5 +63,57 @@ class CbaApiIT extends GrantlineIT {
         ApiClient.Response noTables = api.post("demo-applicant", "/api/cba/calculation?round=OP-2015", EXAMPLE);
         assertThat(noTables.status()).isEqualTo(422);
         assertThat(noTables.body()).contains("no appraisal parameters");
+    }
+
+    @Test
+    void theRoundsUnitValuesAreListedEachWithItsSourceAndDated() {
+        JsonNode values = api.get("demo-applicant", "/api/cba/unit-values?round=OP-2014").json();
+        JsonNode ae = unitValue(values, "health.ae_attendance");
+        assertThat(ae.path("amount").decimalValue()).isEqualByComparingTo("117.00");
+        assertThat(ae.path("type").asText()).isEqualTo("fiscal");
+        assertThat(ae.path("agency").asText()).isEqualTo("NHS");
+        assertThat(ae.path("source").asText()).contains("2013/14 prices");
+        values.forEach(v -> assertThat(v.path("source").asText()).as(v.toString()).isNotBlank());
+        Lifecycle.on("2015-04-02");
+        JsonNode later = unitValue(api.get("demo-applicant", "/api/cba/unit-values?round=OP-2014").json(), "health.ae_attendance");
+        assertThat(later.path("amount").decimalValue()).isEqualByComparingTo("124.00");
+        assertThat(later.path("source").asText()).contains("2014/15 prices");
+        assertThat(api.get("demo-applicant", "/api/cba/unit-values?round=NOPE").status()).isEqualTo(422);
+    }
+
+    @Test
+    void anOutcomeNamedByItsCodeIsValuedFromTheRoundsFile() {
+        String byCode = EXAMPLE.replace("\"unitValue\": 120, \"type\": \"FISCAL\", \"agency\": \"NHS\", \"source\": \"local evaluation\",",
+                "\"unitValueRef\": \"health.ae_attendance\",");
+        ApiClient.Response response = api.post("demo-applicant", "/api/cba/calculation?round=OP-2014", byCode);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode outcome = response.json().path("outcomes").get(0);
+        // 200 × 50% × 40% × 75% × £117 = £3,510 less 10% = £3,159 in years 1 and 2: 3,159/1.035 + 3,159/1.035² = 6,001.13
+        assertThat(outcome.path("unitValue").decimalValue()).isEqualByComparingTo("117.00");
+        assertThat(outcome.path("benefitPerYear").decimalValue()).isEqualByComparingTo("3159.00");
+        assertThat(response.json().path("presentValueFiscal").decimalValue()).isEqualByComparingTo("6001.13");
+        assertThat(response.json().path("steps").toString()).contains("source: New Economy Unit Cost Database (2013/14 prices)");
+
+        ApiClient.Response unknown = api.post("demo-applicant", "/api/cba/calculation?round=OP-2014",
+                byCode.replace("health.ae_attendance", "health.magic"));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().path("errors").get(0).path("field").asText()).isEqualTo("outcomes[0].unitValueRef");
+        ApiClient.Response both = api.post("demo-applicant", "/api/cba/calculation?round=OP-2014",
+                EXAMPLE.replace("\"unitValue\": 120,", "\"unitValueRef\": \"health.ae_attendance\", \"unitValue\": 120,"));
+        assertThat(both.status()).isEqualTo(422);
+        assertThat(both.body()).contains("not both");
+        ApiClient.Response markup = api.post("demo-applicant", "/api/cba/calculation?round=OP-2014",
+                EXAMPLE.replace("Into work", "<script>x</script>"));
+        assertThat(markup.status()).isEqualTo(422);
+        assertThat(markup.json().path("errors").get(0).path("field").asText()).isEqualTo("outcomes[1].name");
+    }
+
+    private static JsonNode unitValue(JsonNode values, String code) {
+        for (JsonNode value : values) {
+            if (value.path("code").asText().equals(code)) {
+                return value;
+            }
+        }
+        throw new AssertionError("no unit value " + code + " in " + values);
     }
 }

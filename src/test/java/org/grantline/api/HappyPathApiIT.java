@@ -63,7 +63,7 @@ class HappyPathApiIT extends GrantlineIT {
         ApiClient.Response fired = api.post("admin", "/engine-rest/job/" + jobs.json().get(0).path("id").asText()
                 + "/execute", "");
         assertThat(fired.status()).as(fired.toString()).isEqualTo(204);
-        submit(id, "OUTTURN", "{\"actualBenefits\": 20000}");
+        submit(id, "OUTTURN", Lifecycle.outturn("1.2", "1", "1"));
 
         JsonNode state = api.get(AUDITOR, "/api/applications/" + id).json();
         assertThat(state.path("stage").asText()).isEqualTo("COMPLETED");

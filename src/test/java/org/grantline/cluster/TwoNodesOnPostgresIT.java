@@ -253,7 +253,7 @@ class TwoNodesOnPostgresIT {
             }
             case "IMPLEMENTATION" -> submit(id, "MATCH_FUNDING_COMMITMENTS",
                     Lifecycle.commitments("County Council", "LOCAL_AUTHORITY", "15000"));
-            case "OUTTURN" -> submit(id, "OUTTURN", "{\"actualBenefits\": 14000}");
+            case "OUTTURN" -> submit(id, "OUTTURN", Lifecycle.outturn("1", "1", "1"));
             // waiting for a rule task or the match-funding timer: a job executor moves it on
             case "ELIGIBILITY", "SUBMITTED", "REVIEW", "GETTING_GOING", "SIGN_OFF", "MATCH_FUNDING" -> Thread.sleep(100);
             default -> failures.add("application " + i + " (" + script + ") reached stage " + stage);

@@ -192,12 +192,33 @@ public class Lifecycle {
                   "statutoryBudgetHolder": "County Council", "newServiceModel": true}}""".formatted(kind, amount, arrangements);
     }
 
+    /**
+     * A complete final plan whose CBA appraises to exactly these present values: costs and benefits all fall in
+     * year 0 (not discounted) with confidence grade 1 (no optimism bias); £1,000 each of economic and social value.
+     */
     public static String finalPlan(String costs, String fiscalBenefits, String firstYearBudget) {
         return """
                 {"sections": ["ISSUES_AND_RATIONALE", "PROPOSALS", "BUSINESS_CASE", "LOGIC_MODEL", "GOVERNANCE_AND_ACCOUNTABILITY"],
                  "firstYearBudget": %s,
-                 "cba": {"costs": %s, "fiscalBenefits": %s, "economicBenefits": 1000, "socialBenefits": 1000}}
-                """.formatted(firstYearBudget, costs, fiscalBenefits);
+                 "cba": {"outcomes": [%s, %s, %s],
+                         "costs": [{"year": 0, "capital": 0, "revenue": %s, "inKind": 0}]}}
+                """.formatted(firstYearBudget, yearZeroOutcome("Fiscal savings", fiscalBenefits, "FISCAL"),
+                yearZeroOutcome("Economic value", "1000", "ECONOMIC"), yearZeroOutcome("Social value", "1000", "SOCIAL"),
+                costs);
+    }
+
+    private static String yearZeroOutcome(String name, String value, String type) {
+        return """
+                {"name": "%s", "cohort": 1, "engagementRate": 1, "successRate": 1, "deadweight": 0,
+                 "unitValue": %s, "type": "%s", "agency": "County Council", "source": "test figure",
+                 "firstYear": 0, "years": 1, "confidenceGrade": 1}""".formatted(name, value, type);
+    }
+
+    /** The outturn of {@link #finalPlan}'s CBA: each outcome achieved the share given (1 = as forecast). */
+    public static String outturn(String fiscal, String economic, String social) {
+        return """
+                {"outcomes": [{"name": "Fiscal savings", "achieved": %s}, {"name": "Economic value", "achieved": %s},
+                              {"name": "Social value", "achieved": %s}]}""".formatted(fiscal, economic, social);
     }
 
     public static String commitments(String provider, String type, String amount) {

@@ -73,7 +73,7 @@ class OurPlace2014ProcessIT extends GrantlineIT {
         assertThat(drive.tranches(id)).contains("MAKING_IT_HAPPEN 1 10000.00 PAYABLE");
         assertThat(drive.instance(id)).isWaitingAt("Event_OutturnReceived");
 
-        drive.send(id, SubmissionType.OUTTURN, "{\"actualBenefits\": 14000}");
+        drive.send(id, SubmissionType.OUTTURN, Lifecycle.outturn("1", "1", "1"));
         assertThat(drive.instance(id)).isNull();
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(id).completed().count())
                 .isEqualTo(1);
