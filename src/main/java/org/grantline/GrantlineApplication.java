@@ -25,12 +25,42 @@ public class GrantlineApplication {
             // A command-line run: no web server, no job executor, and the command handles Ctrl-C itself.
             app.setWebApplicationType(WebApplicationType.NONE);
             app.setRegisterShutdownHook(false);
-            app.setDefaultProperties(Map.of("camunda.bpm.job-execution.enabled", "false",
+            commandDefaults(Map.of("camunda.bpm.job-execution.enabled", "false",
                     "grantline.rules.deploy-on-start", "false",
                     "spring.autoconfigure.exclude",
                     "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
                     "logging.level.root", "WARN"));
         }
+        if (Arrays.asList(args).contains("simulate")) {
+            app.setWebApplicationType(WebApplicationType.NONE);
+            commandDefaults(Map.of("camunda.bpm.job-execution.enabled", "false",
+                    "spring.autoconfigure.exclude",
+                    "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
+                    "grantline.data-dir", simulationDataDir(),
+                    "grantline.demo-users.enabled", "false",
+                    "logging.level.root", "WARN"));
+        }
         app.run(args);
+    }
+
+    /**
+     * Settings of a command-line run. As system properties they outrank application.yml (which a
+     * SpringApplication's default properties do not), and options on the command line still outrank them.
+     */
+    private static void commandDefaults(Map<String, String> settings) {
+        settings.forEach((key, value) -> {
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, value);
+            }
+        });
+    }
+
+    /** A simulation runs in a database of its own: a fresh folder unless --grantline.data-dir names one. */
+    private static String simulationDataDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("grantline-simulation-").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create a folder for the simulation's database", e);
+        }
     }
 }

@@ -22,7 +22,7 @@ import java.util.function.Function;
 @Component
 public class BulkImport {
 
-    static final List<String> COLUMNS = List.of("round", "lead_name", "lead_type", "charitable_purpose",
+    public static final List<String> COLUMNS = List.of("round", "lead_name", "lead_type", "charitable_purpose",
             "prior_service_delivery", "incorporated", "annual_turnover", "area_name", "area_district", "in_england",
             "partners", "themes", "specific_intervention", "need_evidenced", "builds_on_prior_activity");
     static final int MAX_ROWS = 5000;
@@ -67,8 +67,8 @@ public class BulkImport {
                     continue;
                 }
                 accepted.add(new Accepted(row.line(), intake.submit(request, user)));
-            } catch (RowException e) {
-                rejected.add(new Rejected(row.line(), List.of(new FieldProblem(e.column, e.getMessage()))));
+            } catch (CellException e) {
+                rejected.add(new Rejected(row.line(), List.of(new FieldProblem(e.column(), e.getMessage()))));
             } catch (org.springframework.dao.DataIntegrityViolationException e) {
                 rejected.add(new Rejected(row.line(), List.of(new FieldProblem("lead_name",
                         "the lead has already applied in this round (E9)"))));
@@ -82,18 +82,25 @@ public class BulkImport {
 
     private static ApplicationRequest request(CsvRows.Row row) {
         if (row.fields().size() != COLUMNS.size()) {
-            throw new RowException("(row)", "has " + row.fields().size() + " fields, " + COLUMNS.size() + " expected");
+            throw new CellException("(row)", "has " + row.fields().size() + " fields, " + COLUMNS.size() + " expected");
         }
-        Function<String, String> cell = column -> {
+        return requestFrom(column -> {
             String value = row.fields().get(COLUMNS.indexOf(column)).trim();
             return value.isEmpty() ? null : value;
-        };
+        });
+    }
+
+    /**
+     * An application from the cells of the import {@link #COLUMNS} (null for an empty cell), as the import and the
+     * round simulation read them. Not yet validated; a cell that cannot be read is a {@link CellException}.
+     */
+    public static ApplicationRequest requestFrom(Function<String, String> cell) {
         List<ApplicationRequest.PartnerRequest> partners = new ArrayList<>();
         if (cell.apply("partners") != null) {
             for (String partner : cell.apply("partners").split(";")) {
                 String[] parts = partner.split("\\|", -1);
                 if (parts.length < 2 || parts.length > 3) {
-                    throw new RowException("partners", "each partner is name|TYPE or name|TYPE|track_record");
+                    throw new CellException("partners", "each partner is name|TYPE or name|TYPE|track_record");
                 }
                 partners.add(new ApplicationRequest.PartnerRequest(parts[0].trim(), parts[1].trim(),
                         parts.length == 3 ? yesNo("partners", parts[2].trim()) : null));
@@ -116,13 +123,13 @@ public class BulkImport {
 
     private static final Map<String, Boolean> YES_NO = Map.of("yes", true, "true", true, "no", false, "false", false);
 
-    private static Boolean yesNo(String column, String value) {
+    public static Boolean yesNo(String column, String value) {
         if (value == null) {
             return null;
         }
         Boolean answer = YES_NO.get(value.toLowerCase(Locale.ROOT));
         if (answer == null) {
-            throw new RowException(column, "'" + value + "' is not yes or no");
+            throw new CellException(column, "'" + value + "' is not yes or no");
         }
         return answer;
     }
@@ -134,17 +141,22 @@ public class BulkImport {
         try {
             return new BigDecimal(value);
         } catch (NumberFormatException e) {
-            throw new RowException(column, "'" + value + "' is not an amount");
+            throw new CellException(column, "'" + value + "' is not an amount");
         }
     }
 
     /** A cell that cannot be read as its column's kind of value. */
-    private static final class RowException extends RuntimeException {
-        final String column;
+    /** A cell that cannot be read, with its column. */
+    public static final class CellException extends RuntimeException {
+        private final String column;
 
-        RowException(String column, String message) {
+        public CellException(String column, String message) {
             super(message);
             this.column = column;
+        }
+
+        public String column() {
+            return column;
         }
     }
 }

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** RFC 4180 CSV: fields separated by commas, quoted with double quotes ("" inside quotes is one quote). */
-final class CsvRows {
+public final class CsvRows {
 
     /** A record and the line it starts on (1 is the header). */
-    record Row(int line, List<String> fields) {
+    public record Row(int line, List<String> fields) {
     }
 
-    static List<Row> parse(String text) {
+    public static List<Row> parse(String text) {
         List<Row> rows = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
