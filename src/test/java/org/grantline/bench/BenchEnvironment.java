@@ -42,7 +42,7 @@ final class BenchEnvironment {
         versions.put("Drools", maven("org.drools", "drools-core"));
         versions.put("Spring Boot", org.springframework.boot.SpringBootVersion.getVersion());
         versions.put("H2", org.h2.engine.Constants.FULL_VERSION);
-        versions.put("PostgreSQL JDBC", maven("org.postgresql", "postgresql"));
+        versions.put("PostgreSQL JDBC", org.postgresql.util.DriverInfo.DRIVER_VERSION);
         versions.put("PostgreSQL server", postgresServer());
         versions.put("JMH", maven("org.openjdk.jmh", "jmh-core"));
         return versions;

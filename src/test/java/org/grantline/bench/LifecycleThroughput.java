@@ -42,8 +42,10 @@ final class LifecycleThroughput {
                 Figure.of(benchmark, "bare Camunda, same diagram with no-op delegates", "applications/s", bare).note(n),
                 Figure.of(benchmark, "grantline / bare engine", "ratio", ratio).goal("≥ 0.8", 0.8, true)));
         if (realRound) {
-            figures.add(Figure.of(benchmark, "real-size round through the whole lifecycle", "s", round)
-                    .note(String.format("%,d applications", roundSize)).goal("< 10 s for 280", 10, false));
+            Figure roundTime = Figure.of(benchmark, "real-size round through the whole lifecycle", "s", round)
+                    .note(String.format("%,d applications", roundSize));
+            figures.add(roundSize == REAL_ROUND ? roundTime.goal("< 10 s for 280", 10, false)
+                    : roundTime.note(String.format("%,d applications; the goal, < 10 s, is for 280", roundSize)));
         }
         return figures;
     }
