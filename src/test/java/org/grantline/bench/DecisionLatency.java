@@ -55,9 +55,11 @@ public class DecisionLatency {
     DmnDecision legacyTable;
     final DecisionTrigger trigger = DecisionTrigger.of("demo-caseworker", "process-instance", "Task_AssessEligibility");
 
+    private static Ruleset compiled;
+
     @Setup
     public void setUp() throws IOException {
-        ruleset = new RulesetCompiler().compile(RulesetFiles.read(java.nio.file.Path.of("rules/OP-2014")));
+        ruleset = compiled();
         ApplicationRequest request = CanonicalJson.MAPPER.readValue(Lifecycle.goodApplicationJson("bench"),
                 ApplicationRequest.class);
         applicationFacts = List.copyOf(FactsAssembler.applicationFacts("application-1", request, DAY));
@@ -70,6 +72,14 @@ public class DecisionLatency {
         legacy = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
                 .enableFeelLegacyBehavior(true).buildEngine();
         legacyTable = parse(legacy);
+    }
+
+    /** Compiled once per JVM: with forks 0 every benchmark method would compile it again. */
+    static synchronized Ruleset compiled() {
+        if (compiled == null) {
+            compiled = new RulesetCompiler().compile(RulesetFiles.read(java.nio.file.Path.of("rules/OP-2014")));
+        }
+        return compiled;
     }
 
     private static DmnDecision parse(DmnEngine engine) throws IOException {

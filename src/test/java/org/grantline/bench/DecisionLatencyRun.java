@@ -29,9 +29,9 @@ final class DecisionLatencyRun {
         Options options = new OptionsBuilder()
                 .include(DecisionLatency.class.getName() + "\\.")
                 .mode(Mode.SampleTime).timeUnit(TimeUnit.MICROSECONDS).threads(1)
-                .warmupIterations(smoke ? 1 : 5).warmupTime(smoke ? TimeValue.milliseconds(300) : TimeValue.seconds(1))
+                .warmupIterations(smoke ? 1 : 5).warmupTime(smoke ? TimeValue.milliseconds(200) : TimeValue.seconds(1))
                 .measurementIterations(smoke ? 1 : 5)
-                .measurementTime(smoke ? TimeValue.milliseconds(300) : TimeValue.seconds(1))
+                .measurementTime(smoke ? TimeValue.milliseconds(200) : TimeValue.seconds(1))
                 .forks(forks).jvmArgs("-Xmx256m", "-Duser.timezone=UTC")
                 .shouldFailOnError(true)
                 .build();
@@ -79,7 +79,7 @@ final class DecisionLatencyRun {
                 "What: one OP-2014 decision per call, warm, one thread, JMH Mode.SampleTime in microseconds; "
                         + (forks == 0 ? "forks 0 (in the test JVM: one run)" : forks + " forks of a fresh JVM "
                         + "(-Xmx256m; the forks find the test classpath through surefire's manifest jar), one fork = one run")
-                        + "; 5 warm-up and 5 measured iterations of 1 s per fork (smoke: 1 × 0.3 s each).",
+                        + "; 5 warm-up and 5 measured iterations of 1 s per fork (smoke: 1 × 0.2 s each).",
                 "Drools: the compiled OP-2014 ruleset (RulesetCompiler on rules/OP-2014, as grantline runs it) through "
                         + "DecisionEngine.decide: a new KieSession, the parameters in force, the facts of a good "
                         + "application; 'with its decision record' adds what DecisionRecorder builds before it writes "

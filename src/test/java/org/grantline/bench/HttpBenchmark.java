@@ -61,8 +61,11 @@ class HttpBenchmark {
     void submissionsThenHeapWithEveryApplicationOpen() throws Exception {
         BenchSize size = BenchSize.current();
         double idle = ActiveApplicationsHeap.heapAfterGcMiB();
-        List<Figure> http = HttpThroughput.measure(new HttpLoad("http://127.0.0.1:" + port, Lifecycle.APPLICANT, "bench"),
-                size, BenchSize.runs());
+        List<Figure> http;
+        try (JfrRecording ignored = JfrRecording.start("http")) {
+            http = HttpThroughput.measure(new HttpLoad("http://127.0.0.1:" + port, Lifecycle.APPLICANT, "bench"),
+                    size, BenchSize.runs());
+        }
         BenchReport.main().publish(HttpThroughput.NAME, http, HttpThroughput.notes("grantline on H2 in a file, "
                 + "in the test JVM (SpringBootTest, random port), heap capped by the bench profile"));
         List<Figure> heap = new ArrayList<>(ActiveApplicationsHeap.measure(drive, jdbc, size.of(10_000, 100),

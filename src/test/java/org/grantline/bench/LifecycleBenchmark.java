@@ -50,10 +50,13 @@ class LifecycleBenchmark {
 
     @Test
     void applicationsThroughTheWholeLifecycle() {
-        List<Figure> figures = LifecycleThroughput.measure(NAME, new GrantlineSteps(drive),
+        List<Figure> figures;
+        try (JfrRecording ignored = JfrRecording.start("lifecycle")) {
+            figures = LifecycleThroughput.measure(NAME, new GrantlineSteps(drive),
                 () -> BareEngine.on("jdbc:h2:file:./target/bench/db/lifecycle/bare;DB_CLOSE_ON_EXIT=FALSE",
                         "org.h2.Driver", "sa", Path.of("bpmn/OP-2014.bpmn")),
-                BenchSize.current(), BenchSize.runs(), true);
+                    BenchSize.current(), BenchSize.runs(), true);
+        }
         BenchReport.main().publish(NAME, figures, LifecycleThroughput.notes("H2 in a file"));
         assertThat(figures).allSatisfy(f -> assertThat(f.min()).isPositive());
     }

@@ -16,12 +16,12 @@ final class LifecycleThroughput {
     static List<Figure> measure(String benchmark, LifecycleSteps grantline, Supplier<BareEngine> bareEngine,
                                 BenchSize size, int runs, boolean realRound) {
         int count = size.of(2_000, 20);
-        int warmUp = Math.max(5, count / 10);
+        int warmUp = size == BenchSize.SMOKE ? 1 : Math.max(5, count / 10);
         List<Double> ours = new ArrayList<>();
         List<Double> bare = new ArrayList<>();
         List<Double> ratio = new ArrayList<>();
         List<Double> round = new ArrayList<>();
-        int roundSize = size == BenchSize.SMOKE ? count : REAL_ROUND;
+        int roundSize = size == BenchSize.SMOKE ? 5 : REAL_ROUND;
         try (BareEngine engine = bareEngine.get()) {
             LifecycleScript.timed(grantline, warmUp, "warm");
             LifecycleScript.timed(engine, warmUp, "warm");
@@ -68,7 +68,7 @@ final class LifecycleThroughput {
                         + "execution and task listener replaced by a no-op (rule tasks set the outcome variables the "
                         + "gateways read and the dates the timers read), timers, gateways and forms kept; the same "
                         + "script through RuntimeService, FormService and ManagementService.",
-                "Warm-up: a tenth of the run size (at least 5) on each before the measured runs; runs interleaved.");
+                "Warm-up: a tenth of the run size (at least 5; smoke: 1) on each before the measured runs; runs interleaved.");
     }
 
     private LifecycleThroughput() {

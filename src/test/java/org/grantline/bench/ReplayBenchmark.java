@@ -46,7 +46,7 @@ class ReplayBenchmark {
     @Test
     void replayOneHundredThousandDecisions() throws Exception {
         seed();
-        ReplayThroughput.Result result = ReplayThroughput.measure(batch, RUNS);
+        ReplayThroughput.Result result = ReplayThroughput.measure(batch, new BatchReplay.Selection(null, null, null), RUNS);
         assertThat(result.decisions()).isEqualTo(jdbc.sql("select count(*) from decision_record").query(Long.class).single());
         BenchReport.main().publish(ReplayThroughput.NAME, ReplayThroughput.figures(result), ReplayThroughput.notes());
         long peakHeap = (long) (result.peakHeapMiB().stream().mapToDouble(Double::doubleValue).max().orElse(0) * 1024 * 1024);

@@ -17,8 +17,7 @@ final class ReplayThroughput {
     record Result(long decisions, List<Double> rates, List<Double> peakHeapMiB) {
     }
 
-    static Result measure(BatchReplay batch, int runs) {
-        BatchReplay.Selection all = new BatchReplay.Selection(null, null, null);
+    static Result measure(BatchReplay batch, BatchReplay.Selection all, int runs) {
         batch.run(all, null, null, (d, t) -> { }, () -> false); // warm-up
         List<Double> rates = new ArrayList<>();
         List<Double> peaks = new ArrayList<>();
