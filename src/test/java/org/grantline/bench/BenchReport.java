@@ -18,15 +18,22 @@ import java.util.stream.Collectors;
  */
 public final class BenchReport {
 
-    private static final BenchReport MAIN = new BenchReport(Path.of(System.getProperty("bench.dir", "target/bench")));
+    private static final BenchReport MAIN = new BenchReport(Path.of(System.getProperty("bench.dir", "target/bench")),
+            BenchSize.current(), BenchSize.runs(), command());
 
     private final Path dir;
+    private final BenchSize size;
+    private final int runs;
+    private final String command;
     private final List<Figure> figures = new ArrayList<>();
     private final Map<String, List<String>> notes = new LinkedHashMap<>();
     private final OffsetDateTime started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
 
-    public BenchReport(Path dir) {
+    public BenchReport(Path dir, BenchSize size, int runs, String command) {
         this.dir = dir;
+        this.command = command;
+        this.size = size;
+        this.runs = runs;
     }
 
     /** The report of {@code ./mvnw -Pbench verify}: target/bench/report.md and report.csv. */
@@ -62,14 +69,14 @@ public final class BenchReport {
         String properties = System.getProperties().stringPropertyNames().stream().sorted()
                 .filter(name -> name.startsWith("bench.") || name.equals("test"))
                 .map(name -> " -D" + name + "=" + System.getProperty(name)).collect(Collectors.joining());
-        return "./mvnw -Pbench verify" + properties;
+        return "./mvnw -Pbench verify" + properties + " (heap capped by the bench profile)";
     }
 
     private String markdown() {
         StringBuilder md = new StringBuilder("# grantline benchmarks\n\n");
-        md.append("Started ").append(started).append("; size `").append(BenchSize.current().label())
-                .append("`, ").append(BenchSize.runs()).append(" measured runs per figure after a warm-up.\n\n");
-        md.append("Command: `").append(command()).append("` (heap capped by the `bench` profile).\n\n");
+        md.append("Started ").append(started).append("; size `").append(size.label())
+                .append("`, ").append(runs).append(" measured runs per figure after a warm-up.\n\n");
+        md.append("Command: `").append(command).append("`.\n\n");
         md.append("| Machine | |\n|---|---|\n");
         BenchEnvironment.machine().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         md.append("\n| Versions | |\n|---|---|\n");
@@ -94,7 +101,7 @@ public final class BenchReport {
         StringBuilder csv = new StringBuilder("benchmark,figure,unit,size,runs,min,median,max,values,goal,met,note\n");
         for (Figure f : figures) {
             csv.append(String.join(",", quote(f.benchmark()), quote(f.metric()), quote(f.unit()),
-                    BenchSize.current().label(), String.valueOf(f.runs().size()), plain(f.min()), plain(f.median()),
+                    size.label(), String.valueOf(f.runs().size()), plain(f.min()), plain(f.median()),
                     plain(f.max()), quote(f.runs().stream().map(BenchReport::plain).collect(Collectors.joining(" "))),
                     quote(f.goal()), f.verdict(), quote(f.note()))).append('\n');
         }

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BenchmarkSmokeIT extends GrantlineIT {
 
-    static final BenchReport REPORT = new BenchReport(Path.of("target/bench-smoke"));
+    static final BenchReport REPORT = new BenchReport(Path.of("target/bench-smoke"), BenchSize.SMOKE, 1,
+            "./mvnw verify (BenchmarkSmokeIT, in the shared test context)");
 
     @LocalServerPort
     int port;
