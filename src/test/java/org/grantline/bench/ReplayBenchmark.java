@@ -2,20 +2,16 @@ package org.grantline.bench;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.grantline.audit.BatchReplay;
-import org.grantline.audit.ReplaySummary;
 import org.grantline.milestones.SubmissionType;
 import org.grantline.workflow.Lifecycle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,16 +23,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test run: {@code ./mvnw -Pbench verify}. Writes target/bench/replay.md and replay.csv.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:file:./target/bench/db/replay;DB_CLOSE_ON_EXIT=FALSE",
+        // one database per size, so that a smoke run does not replay what a full run seeded
+        "spring.datasource.url=jdbc:h2:file:./target/bench/db/replay-${bench.size:full};DB_CLOSE_ON_EXIT=FALSE",
         "camunda.bpm.job-execution.enabled=false",
         "grantline.data-dir=target/bench",
         "grantline.demo-users.password=bench",
         "logging.level.org.grantline=WARN",
 })
+@DirtiesContext
 class ReplayBenchmark {
 
-    static final int DECISIONS = Integer.getInteger("bench.decisions", 100_000);
-    static final int RUNS = Integer.getInteger("bench.runs", 3);
+    static final int DECISIONS = Integer.getInteger("bench.decisions", BenchSize.current().of(100_000, 2_000));
+    static final int RUNS = BenchSize.runs();
 
     @Autowired
     Lifecycle drive;
@@ -48,22 +46,11 @@ class ReplayBenchmark {
     @Test
     void replayOneHundredThousandDecisions() throws Exception {
         seed();
-        long total = jdbc.sql("select count(*) from decision_record").query(Long.class).single();
-        List<Double> rates = new ArrayList<>();
-        batch.run(new BatchReplay.Selection(null, null, null), null, null, (d, t) -> { }, () -> false); // warm-up
-        resetPeaks();
-        for (int run = 0; run < RUNS; run++) {
-            long started = System.nanoTime();
-            ReplaySummary summary = batch.run(new BatchReplay.Selection(null, null, null), null, null,
-                    (d, t) -> { }, () -> false);
-            double seconds = (System.nanoTime() - started) / 1e9;
-            assertThat(summary.getMismatches()).isZero();
-            assertThat(summary.getReplayed()).isEqualTo(total);
-            rates.add(total / seconds);
-        }
-        long peakHeap = peakHeapBytes();
-        long maxHeap = Runtime.getRuntime().maxMemory();
-        report(total, rates, peakHeap, maxHeap);
+        ReplayThroughput.Result result = ReplayThroughput.measure(batch, new BatchReplay.Selection(null, null, null), RUNS);
+        assertThat(result.decisions()).isEqualTo(jdbc.sql("select count(*) from decision_record").query(Long.class).single());
+        BenchReport.main().publish(ReplayThroughput.NAME, ReplayThroughput.figures(result), ReplayThroughput.notes());
+        long peakHeap = (long) (result.peakHeapMiB().stream().mapToDouble(Double::doubleValue).max().orElse(0) * 1024 * 1024);
+        report(result.decisions(), result.rates(), peakHeap, Runtime.getRuntime().maxMemory());
     }
 
     private void seed() {
@@ -94,16 +81,6 @@ class ReplayBenchmark {
                     .param(DECISIONS - jdbc.sql("select count(*) from decision_record").query(Long.class).single())
                     .update();
         }
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long peakHeapBytes() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
 
     private static void report(long decisions, List<Double> rates, long peakHeap, long maxHeap) throws Exception {

@@ -1,0 +1,75 @@
+package org.grantline.bench;
+
+import org.grantline.GrantlineIT;
+import org.grantline.audit.BatchReplay;
+import org.grantline.workflow.Lifecycle;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keeps the benchmark suite working in the normal build: every benchmark's measurement at smoke size, in the
+ * tests' shared context (so no extra start), with sane figures asserted. Writes target/bench-smoke/report.md.
+ * Not here: the PostgreSQL rows, the real-size round, the child-JVM start-up (too slow for the build; run them with
+ * {@code ./mvnw -Pbench verify -Dbench.size=smoke}).
+ */
+class BenchmarkSmokeIT extends GrantlineIT {
+
+    static final BenchReport REPORT = new BenchReport(Path.of("target/bench-smoke"), BenchSize.SMOKE, 1,
+            "./mvnw verify (BenchmarkSmokeIT, in the shared test context)");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Lifecycle drive;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    BatchReplay batch;
+
+    @Test
+    void everyBenchmarkRunsAtSmokeSizeWithSaneFigures() throws Exception {
+        List<Figure> lifecycle = LifecycleThroughput.measure("Lifecycle", new GrantlineSteps(drive),
+                () -> BareEngine.on("jdbc:h2:mem:bare-smoke-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+                        "org.h2.Driver", "sa", Path.of("bpmn/OP-2014.bpmn")), BenchSize.SMOKE, 1, false);
+        REPORT.publish("Lifecycle", lifecycle, List.of());
+        assertThat(lifecycle).hasSize(3).allSatisfy(f -> assertThat(f.median()).isPositive());
+
+        long compileStarted = System.nanoTime();
+        DecisionLatency.compiled();
+        double compileSeconds = (System.nanoTime() - compileStarted) / 1e9;
+        DecisionLatency engines = new DecisionLatency();
+        engines.setUp();
+        assertThat(DecisionEquivalence.check(engines)).isEqualTo(DecisionEquivalence.CASES.size() * 4);
+        List<Figure> decisions = new ArrayList<>(DecisionLatencyRun.measure(BenchSize.SMOKE, 1, 0));
+        decisions.add(Figure.of(DecisionLatencyRun.NAME, "rule compile, OP-2014", "s", List.of(compileSeconds)));
+        REPORT.publish(DecisionLatencyRun.NAME, decisions, List.of());
+        assertThat(decisions).hasSize(2 * DecisionLatencyRun.LABELS.size() + 3)
+                .allSatisfy(f -> assertThat(f.median()).isPositive());
+
+        Lifecycle.on("2014-02-10");
+        List<Figure> http = HttpThroughput.measure(new HttpLoad("http://127.0.0.1:" + port, Lifecycle.APPLICANT,
+                PASSWORD), BenchSize.SMOKE, 1);
+        REPORT.publish(HttpThroughput.NAME, http, List.of());
+        assertThat(http).hasSize(12);
+        assertThat(http).filteredOn(f -> f.metric().startsWith("errors")).allSatisfy(f -> assertThat(f.max()).isZero());
+        assertThat(http).filteredOn(f -> !f.metric().startsWith("errors")).allSatisfy(f -> assertThat(f.min()).isPositive());
+
+        ReplayThroughput.Result replay = ReplayThroughput.measure(batch, new BatchReplay.Selection("OP-2014", null, null), 1);
+        REPORT.publish(ReplayThroughput.NAME, ReplayThroughput.figures(replay), List.of());
+        assertThat(replay.decisions()).isPositive();
+        assertThat(replay.rates()).allSatisfy(rate -> assertThat(rate).isPositive());
+
+        List<Figure> heap = ActiveApplicationsHeap.measure(drive, jdbc, 100, 1);
+        REPORT.publish(ActiveApplicationsHeap.NAME, heap, List.of());
+        assertThat(ActiveApplicationsHeap.openApplications(jdbc)).isGreaterThanOrEqualTo(100);
+        assertThat(heap.get(0).median()).isPositive().isLessThan(Runtime.getRuntime().maxMemory() / (1024.0 * 1024));
+    }
+}

@@ -1,0 +1,60 @@
+package org.grantline.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Application submissions over HTTP at 1, 8 and 32 concurrent clients: throughput, median and 99th percentile
+ * latency and errors, per run. Returns how many applications it created.
+ */
+final class HttpThroughput {
+
+    static final String NAME = "HTTP submissions";
+    static final int[] CLIENTS = {1, 8, 32};
+
+    static List<Figure> measure(HttpLoad load, BenchSize size, int runs) throws InterruptedException {
+        load.run(8, size.of(200, 10)); // warm-up
+        Map<Integer, List<HttpLoad.Outcome>> byClients = new LinkedHashMap<>();
+        for (int run = 0; run < runs; run++) {
+            for (int clients : CLIENTS) {
+                int count = clients == 1 ? size.of(300, 10) : size.of(1_500, 20);
+                byClients.computeIfAbsent(clients, c -> new ArrayList<>()).add(load.run(clients, count));
+            }
+        }
+        List<Figure> figures = new ArrayList<>();
+        byClients.forEach((clients, outcomes) -> {
+            String at = clients + (clients == 1 ? " client" : " clients");
+            String n = String.format("%,d submissions per run", outcomes.get(0).requests());
+            Figure rate = Figure.of(NAME, "throughput at " + at, "submissions/s",
+                    outcomes.stream().map(HttpLoad.Outcome::throughput).toList()).note(n);
+            Figure p50 = Figure.of(NAME, "p50 latency at " + at, "ms", outcomes.stream().map(o -> o.percentile(50)).toList());
+            Figure p99 = Figure.of(NAME, "p99 latency at " + at, "ms", outcomes.stream().map(o -> o.percentile(99)).toList());
+            Figure errors = Figure.of(NAME, "errors (not 201) at " + at, "count",
+                    outcomes.stream().map(o -> (double) o.errors()).toList()).goal("0", 0, false);
+            String first = outcomes.stream().map(HttpLoad.Outcome::firstError).filter(e -> !e.isEmpty()).findFirst().orElse("");
+            if (!first.isEmpty()) {
+                errors = errors.note("first: " + first.substring(0, Math.min(200, first.length())).replace('\n', ' '));
+            }
+            if (clients == 8) {
+                rate = rate.goal("≥ 300/s", 300, true);
+                p99 = p99.goal("< 100 ms", 100, false);
+            }
+            figures.addAll(List.of(rate, p50, p99, errors));
+        });
+        return figures;
+    }
+
+    static List<String> notes(String where) {
+        return List.of("What: POST /api/applications over loopback (HTTP/1.1, java.net.http.HttpClient, Basic auth as "
+                + "demo-applicant), the README's example with names of its own each time so that every one is a "
+                + "new, eligible application (intake rules, process start, eligibility decision recorded, task "
+                + "opened); closed loop: each client (a thread of a fixed pool) sends its next as soon as the last "
+                + "is answered; levels 1, 8, 32 clients one after another in each run, after a warm-up of 200 at "
+                + "8 clients. Latency from send to full answer. " + where + ".");
+    }
+
+    private HttpThroughput() {
+    }
+}
