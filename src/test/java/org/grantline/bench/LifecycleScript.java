@@ -38,7 +38,7 @@ final class LifecycleScript {
         Lifecycle.on("2016-03-11");
         steps.fireTimer(id, "Timer_MatchFundingCheck");
         steps.complete(id, "Task_FollowUpMatchFunding", Map.of("followUpNote", "Chased the council"));
-        steps.send(id, SubmissionType.OUTTURN, "{\"actualBenefits\": 14000}");
+        steps.send(id, SubmissionType.OUTTURN, Lifecycle.outturn("1", "1", "1"));
         return id;
     }
 
