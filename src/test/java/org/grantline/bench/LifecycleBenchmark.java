@@ -29,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LifecycleBenchmark {
 
     static final String NAME = "Lifecycle on H2 (file)";
+    /** H2 settings for both engines alike, to try one (e.g. -Dbench.h2.options=;QUERY_CACHE_SIZE=256). */
+    static final String H2_OPTIONS = System.getProperty("bench.h2.options", "");
 
     @Autowired
     Lifecycle drive;
@@ -39,7 +41,7 @@ class LifecycleBenchmark {
         if (Files.exists(dir)) {
             TestFiles.deleteTree(dir);
         }
-        properties.add("spring.datasource.url", () -> "jdbc:h2:file:./" + dir + "/grantline;DB_CLOSE_ON_EXIT=FALSE");
+        properties.add("spring.datasource.url", () -> "jdbc:h2:file:./" + dir + "/grantline;DB_CLOSE_ON_EXIT=FALSE" + H2_OPTIONS);
         properties.add("grantline.rules-dir", () -> RoomyRules.prepare().toString());
     }
 
@@ -53,7 +55,7 @@ class LifecycleBenchmark {
         List<Figure> figures;
         try (JfrRecording ignored = JfrRecording.start("lifecycle")) {
             figures = LifecycleThroughput.measure(NAME, new GrantlineSteps(drive),
-                () -> BareEngine.on("jdbc:h2:file:./target/bench/db/lifecycle/bare;DB_CLOSE_ON_EXIT=FALSE",
+                () -> BareEngine.on("jdbc:h2:file:./target/bench/db/lifecycle/bare;DB_CLOSE_ON_EXIT=FALSE" + H2_OPTIONS,
                         "org.h2.Driver", "sa", Path.of("bpmn/OP-2014.bpmn")),
                     BenchSize.current(), BenchSize.runs(), true);
         }
