@@ -58,26 +58,38 @@ public class BulkImport {
         List<Rejected> rejected = new ArrayList<>();
         for (CsvRows.Row row : rows.subList(1, rows.size())) {
             try {
-                ApplicationRequest request = request(row);
-                List<FieldProblem> problems = validator.validate(request).stream()
-                        .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
-                        .sorted(Comparator.comparing(FieldProblem::field)).toList();
-                if (!problems.isEmpty()) {
-                    rejected.add(new Rejected(row.line(), problems));
-                    continue;
+                Submitted submitted = submit(request(row), user);
+                if (submitted.applicationId() != null) {
+                    accepted.add(new Accepted(row.line(), submitted.applicationId()));
+                } else {
+                    rejected.add(new Rejected(row.line(), submitted.problems()));
                 }
-                accepted.add(new Accepted(row.line(), intake.submit(request, user)));
             } catch (CellException e) {
                 rejected.add(new Rejected(row.line(), List.of(new FieldProblem(e.column(), e.getMessage()))));
-            } catch (org.springframework.dao.DataIntegrityViolationException e) {
-                rejected.add(new Rejected(row.line(), List.of(new FieldProblem("lead_name",
-                        "the lead has already applied in this round (E9)"))));
-            } catch (ApiException e) {
-                rejected.add(new Rejected(row.line(), e.fields().isEmpty()
-                        ? List.of(new FieldProblem("(row)", e.getMessage())) : e.fields()));
             }
         }
         return new Result(rows.size() - 1, accepted, rejected);
+    }
+
+    /** One application checked and submitted on its own: its id, or (id null) the problems that refused it. */
+    public record Submitted(String applicationId, List<FieldProblem> problems) {
+    }
+
+    /** Checks and submits one application as each row of an import is (also the round simulation's intake). */
+    public Submitted submit(ApplicationRequest request, String user) {
+        List<FieldProblem> problems = validator.validate(request).stream()
+                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field)).toList();
+        if (!problems.isEmpty()) {
+            return new Submitted(null, problems);
+        }
+        try {
+            return new Submitted(intake.submit(request, user), List.of());
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            return new Submitted(null, List.of(new FieldProblem("lead_name", "the lead has already applied in this round (E9)")));
+        } catch (ApiException e) {
+            return new Submitted(null, e.fields().isEmpty() ? List.of(new FieldProblem("(row)", e.getMessage())) : e.fields());
+        }
     }
 
     private static ApplicationRequest request(CsvRows.Row row) {

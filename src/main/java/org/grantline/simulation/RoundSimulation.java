@@ -1,7 +1,6 @@
 package org.grantline.simulation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.validation.Validator;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -15,11 +14,10 @@ import org.grantline.clock.BusinessClock;
 import org.grantline.funnel.RoundFunnel;
 import org.grantline.intake.ApplicationRepository;
 import org.grantline.intake.ApplicationRow;
-import org.grantline.intake.ApplicationService;
+import org.grantline.intake.BulkImport;
 import org.grantline.milestones.SubmissionService;
 import org.grantline.milestones.SubmissionType;
 import org.grantline.rules.RulesetRegistry;
-import org.grantline.web.ApiException;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -60,7 +58,7 @@ public class RoundSimulation {
                          Map<String, Integer> finalStages, LocalDate endedOn) {
     }
 
-    private final ApplicationService intake;
+    private final BulkImport intake;
     private final ApplicationRepository applications;
     private final SubmissionService submissions;
     private final RuntimeService runtime;
@@ -72,13 +70,12 @@ public class RoundSimulation {
     private final BusinessClock clock;
     private final SimulatedApplicant applicant;
     private final SimulatedCaseworker caseworker;
-    private final Validator validator;
     private final ObjectMapper json;
 
-    RoundSimulation(ApplicationService intake, ApplicationRepository applications, SubmissionService submissions,
+    RoundSimulation(BulkImport intake, ApplicationRepository applications, SubmissionService submissions,
                     RuntimeService runtime, TaskService tasks, ManagementService management, RepositoryService repository,
                     RulesetRegistry rulesets, RoundFunnel funnels, BusinessClock clock, SimulatedApplicant applicant,
-                    SimulatedCaseworker caseworker, Validator validator, ObjectMapper json) {
+                    SimulatedCaseworker caseworker, ObjectMapper json) {
         this.intake = intake;
         this.applications = applications;
         this.submissions = submissions;
@@ -91,7 +88,6 @@ public class RoundSimulation {
         this.clock = clock;
         this.applicant = applicant;
         this.caseworker = caseworker;
-        this.validator = validator;
         this.json = json;
     }
 
@@ -119,18 +115,12 @@ public class RoundSimulation {
         List<String> problems = new ArrayList<>();
         Map<String, Run> live = new LinkedHashMap<>();
         for (Cohort.Member member : cohort.members()) {
-            List<String> invalid = validator.validate(member.application()).stream()
-                    .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
-            if (!invalid.isEmpty()) {
-                refused.add("line " + member.line() + ": " + String.join("; ", invalid));
-                continue;
-            }
-            try {
-                live.put(intake.submit(member.application(), SimulatedCaseworker.USER), new Run(member));
-            } catch (ApiException e) {
-                refused.add("line " + member.line() + ": " + e.getMessage());
-            } catch (org.springframework.dao.DataIntegrityViolationException e) {
-                refused.add("line " + member.line() + ": the lead has already applied in this round (E9)");
+            BulkImport.Submitted submitted = intake.submit(member.application(), SimulatedCaseworker.USER);
+            if (submitted.applicationId() != null) {
+                live.put(submitted.applicationId(), new Run(member));
+            } else {
+                refused.add("line " + member.line() + ": " + String.join("; ", submitted.problems().stream()
+                        .map(p -> p.field() + ": " + p.message()).toList()));
             }
         }
         int total = live.size();

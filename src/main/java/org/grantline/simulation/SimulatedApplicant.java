@@ -41,7 +41,7 @@ class SimulatedApplicant {
                     + "\", \"providerType\": \"LOCAL_AUTHORITY\", \"amount\": 15000, \"inKind\": false}]}";
             case MATCH_FUNDING_PAYMENT -> "{\"provider\": \"" + PROVIDER + "\", \"amount\": 15000, \"paidOn\": \"" + today + "\"}";
             case OUTTURN -> outturn(app.id());
-            default -> "{\"title\": \"" + type.name().toLowerCase().replace('_', ' ') + " (simulated)\"}";
+            default -> "{\"title\": \"" + type.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " (simulated)\"}";
         };
     }
 
