@@ -65,7 +65,7 @@ public class ApplicationDecisions {
         facts.add(position);
         DecisionResult result = engine.decide(app.roundCode(), decision, today, facts);
         String id = recorder.record(app.id(), result, facts, trigger, now);
-        ledger.recordAwards(app.id(), app.roundCode(), id, result.awards(), result.tranches(), now);
+        ledger.recordAwards(app.id(), app.leadType(), app.roundCode(), id, result.awards(), result.tranches(), now);
         for (Release release : result.releases()) {
             ledger.release(app.id(), release, id, today, now);
         }

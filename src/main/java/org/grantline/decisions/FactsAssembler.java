@@ -12,7 +12,6 @@ import org.grantline.milestones.Payloads;
 import org.grantline.milestones.SubmissionRepository;
 import org.grantline.milestones.SubmissionRow;
 import org.grantline.milestones.SubmissionType;
-import org.grantline.payments.AwardRow;
 import org.grantline.payments.PaymentLedger;
 import org.grantline.rules.facts.Application;
 import org.grantline.rules.facts.CaseworkerDecision;
@@ -37,7 +36,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Gathers everything known about an application as rule facts. Every decision sees the same complete
@@ -219,17 +217,11 @@ public class FactsAssembler {
 
     /** Awards held by other, not withdrawn, applications in the same district (E8 decides what overlaps). */
     private List<LiveAward> liveAwardsNearby(ApplicationRow app) {
-        Map<String, ApplicationRow> neighbours = new LinkedHashMap<>();
-        applications.inDistrict(app.areaDistrict(), app.id()).stream()
-                .filter(other -> !Objects.equals(other.stage(), "WITHDRAWN"))
-                .forEach(other -> neighbours.put(other.id(), other));
-        List<LiveAward> live = new ArrayList<>();
-        for (AwardRow award : ledger.awardsOf(List.copyOf(neighbours.keySet()))) {
-            ApplicationRow other = neighbours.get(award.applicationId());
-            live.add(new LiveAward(other.id(), other.roundCode(), award.type(), other.areaName(),
-                    other.areaDistrict(), List.copyOf(request(other).themes())));
-        }
-        return live;
+        return applications.awardedInDistrict(app.areaDistrict(), app.id()).stream().map(held -> {
+            ApplicationRow other = held.application();
+            return new LiveAward(other.id(), other.roundCode(), held.awardType(), other.areaName(),
+                    other.areaDistrict(), List.copyOf(request(other).themes()));
+        }).toList();
     }
 
     static <T> T read(String json, Class<T> type) {

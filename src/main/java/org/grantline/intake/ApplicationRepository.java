@@ -63,9 +63,20 @@ public class ApplicationRepository {
     }
 
     /** Applications in the same local authority district (candidates for double funding, E8). */
-    public List<ApplicationRow> inDistrict(String district, String exceptId) {
-        return jdbc.sql("select * from application where lower(area_district) = ? and id <> ?")
-                .params(district.trim().toLowerCase(Locale.ROOT), exceptId).query(ROW).list();
+    /**
+     * Each award held by another, not withdrawn, application in the district (ignoring case), with that
+     * application. Read from the awards, which a round's budget keeps few, not from every application.
+     */
+    public List<AwardedApplication> awardedInDistrict(String district, String exceptId) {
+        return jdbc.sql("""
+                        select a.*, w.type as award_type from award w join application a on a.id = w.application_id
+                        where lower(a.area_district) = ? and a.id <> ? and (a.stage is null or a.stage <> 'WITHDRAWN')
+                        order by w.created_at, w.id""")
+                .params(district.trim().toLowerCase(Locale.ROOT), exceptId)
+                .query((rs, n) -> new AwardedApplication(ROW.mapRow(rs, n), rs.getString("award_type"))).list();
+    }
+
+    public record AwardedApplication(ApplicationRow application, String awardType) {
     }
 
     public List<ApplicationRow> list(String round, String stage, String submittedBy, int page, int size) {

@@ -29,6 +29,10 @@ import java.util.UUID;
 @Component
 public class PaymentLedger {
 
+    /** The round_count dimensions: awards by type, and accepted applications by their lead's type. */
+    private static final String AWARD_TYPE = "AWARD_TYPE";
+    private static final String LEAD_TYPE = "LEAD_TYPE";
+
     private final JdbcClient jdbc;
     private final AuditTrail trail;
 
@@ -42,20 +46,40 @@ public class PaymentLedger {
      * after the audit chain's, so capacity, caps and budget are checked against committed figures only.
      */
     public RoundPosition lockAndReadPosition(String roundCode) {
-        jdbc.sql("select round_code from round_position where round_code = ? for update").param(roundCode)
-                .query(String.class).single();
-        Map<String, Integer> counts = new HashMap<>();
-        jdbc.sql("select type, count(*) as n from award where round_code = ? group by type").param(roundCode)
-                .query((rs, n) -> counts.put(rs.getString("type"), rs.getInt("n"))).list();
-        BigDecimal committed = jdbc.sql("select coalesce(sum(amount), 0) from award where round_code = ?")
-                .param(roundCode).query(BigDecimal.class).single();
-        Integer accepted = jdbc.sql("select count(distinct application_id) from award where round_code = ?")
-                .param(roundCode).query(Integer.class).single();
+        record Totals(int accepted, BigDecimal committed) {
+        }
+        Totals totals = jdbc.sql("select accepted, committed_amount from round_position where round_code = ? for update")
+                .param(roundCode).query((rs, n) -> new Totals(rs.getInt(1), rs.getBigDecimal(2))).single();
+        Map<String, Integer> byAwardType = new HashMap<>();
         Map<String, Integer> byLeadType = new HashMap<>();
-        jdbc.sql("select a.lead_type, count(distinct w.application_id) as n from award w "
-                        + "join application a on a.id = w.application_id where w.round_code = ? group by a.lead_type")
-                .param(roundCode).query((rs, n) -> byLeadType.put(rs.getString("lead_type"), rs.getInt("n"))).list();
-        return new RoundPosition(accepted, counts, committed.setScale(2), byLeadType);
+        jdbc.sql("select dimension, name, n from round_count where round_code = ?").param(roundCode)
+                .query((rs, n) -> (rs.getString(1).equals(AWARD_TYPE) ? byAwardType : byLeadType)
+                        .put(rs.getString(2), rs.getInt(3)))
+                .list();
+        return new RoundPosition(totals.accepted(), byAwardType, totals.committed().setScale(2), byLeadType);
+    }
+
+    private void countIntoTally(String applicationId, String leadType, String roundCode, List<Award> awards) {
+        boolean firstAward = jdbc.sql("select count(*) from award where application_id = ? and round_code = ?")
+                .params(applicationId, roundCode).query(Integer.class).single() == 0;
+        BigDecimal amount = awards.stream().map(Award::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        jdbc.sql("update round_position set accepted = accepted + ?, committed_amount = committed_amount + ? "
+                        + "where round_code = ?")
+                .params(firstAward ? 1 : 0, amount, roundCode).update();
+        awards.forEach(award -> increment(roundCode, AWARD_TYPE, award.type()));
+        if (firstAward) {
+            increment(roundCode, LEAD_TYPE, leadType);
+        }
+    }
+
+    /** Safe as update-then-insert: every writer of a round's tally holds the round's lock. */
+    private void increment(String roundCode, String dimension, String name) {
+        int updated = jdbc.sql("update round_count set n = n + 1 where round_code = ? and dimension = ? and name = ?")
+                .params(roundCode, dimension, name).update();
+        if (updated == 0) {
+            jdbc.sql("insert into round_count (round_code, dimension, name, n) values (?, ?, ?, 1)")
+                    .params(roundCode, dimension, name).update();
+        }
     }
 
     public void ensureRound(String roundCode, Instant now) {
@@ -67,8 +91,15 @@ public class PaymentLedger {
         }
     }
 
-    public void recordAwards(String applicationId, String roundCode, String decisionId, List<Award> awards,
-                             List<Tranche> tranches, Instant now) {
+    /**
+     * Books the decision's awards and tranches, and counts the awards into the round's tally. The caller holds
+     * the round's lock ({@link #lockAndReadPosition}), as every writer of the tally does.
+     */
+    public void recordAwards(String applicationId, String leadType, String roundCode, String decisionId,
+                             List<Award> awards, List<Tranche> tranches, Instant now) {
+        if (!awards.isEmpty()) {
+            countIntoTally(applicationId, leadType, roundCode, awards);
+        }
         Map<String, String> awardIds = new HashMap<>();
         for (Award award : awards) {
             String id = UUID.randomUUID().toString();
@@ -180,14 +211,5 @@ public class PaymentLedger {
     public List<HeldTranche> heldTranches(String applicationId) {
         return tranches(applicationId).stream()
                 .map(t -> new HeldTranche(t.awardType(), t.number(), t.amount(), t.status())).toList();
-    }
-
-    /** Awards of other applications in the given ids (for double funding). */
-    public List<AwardRow> awardsOf(List<String> applicationIds) {
-        if (applicationIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select * from award where application_id in (:ids)").param("ids", applicationIds)
-                .query(AwardRow.MAPPER).list();
     }
 }

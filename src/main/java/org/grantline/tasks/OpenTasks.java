@@ -1,39 +1,71 @@
 package org.grantline.tasks;
 
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Open caseworker tasks, as grantline's API and case file show them. */
+/**
+ * Open caseworker tasks, as grantline's API and case file show them. A task's application is its process
+ * instance's business key (grantline starts every instance with the application id as the key).
+ */
 @Component
 public class OpenTasks {
 
     private final TaskService tasks;
     private final FormService forms;
+    private final RuntimeService runtime;
 
-    OpenTasks(TaskService tasks, FormService forms) {
+    OpenTasks(TaskService tasks, FormService forms, RuntimeService runtime) {
         this.tasks = tasks;
         this.forms = forms;
+        this.runtime = runtime;
     }
 
     public List<OpenTask> ofApplication(String applicationId) {
-        return list(tasks.createTaskQuery().processInstanceBusinessKey(applicationId), 0, 100);
+        return page(tasks.createTaskQuery().processInstanceBusinessKey(applicationId), 0, 100).stream()
+                .map(task -> view(task, applicationId)).toList();
     }
 
     public List<OpenTask> list(TaskQuery query, int first, int max) {
-        return query.active().orderByTaskPriority().desc().orderByTaskCreateTime().asc().listPage(first, max)
-                .stream().map(this::view).toList();
+        List<Task> page = page(query, first, max);
+        Map<String, String> applications = applicationsOf(page);
+        return page.stream().map(task -> view(task, applications.get(task.getProcessInstanceId()))).toList();
     }
 
     OpenTask view(Task task) {
+        return view(task, applicationsOf(List.of(task)).get(task.getProcessInstanceId()));
+    }
+
+    private static List<Task> page(TaskQuery query, int first, int max) {
+        return query.active().orderByTaskPriority().desc().orderByTaskCreateTime().asc().listPage(first, max);
+    }
+
+    /** Process instance id to application id, in one query for the whole page. */
+    private Map<String, String> applicationsOf(List<Task> page) {
+        Set<String> instances = page.stream().map(Task::getProcessInstanceId).filter(id -> id != null)
+                .collect(Collectors.toSet());
+        if (instances.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> applications = new HashMap<>();
+        runtime.createProcessInstanceQuery().processInstanceIds(instances).list()
+                .forEach(instance -> applications.put(instance.getId(), instance.getBusinessKey()));
+        return applications;
+    }
+
+    private OpenTask view(Task task, String applicationId) {
         List<OpenTask.Field> fields = forms.getTaskFormData(task.getId()).getFormFields().stream()
                 .map(OpenTasks::field).toList();
-        String applicationId = (String) tasks.getVariable(task.getId(), "applicationId");
         return new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), applicationId,
                 task.getProcessInstanceId(), task.getCreateTime(), task.getPriority(), task.getAssignee(), fields);
     }

@@ -218,6 +218,33 @@ interface AuthorizationMatrix {
                 .isEqualTo(403);
     }
 
+    /** HTTP Basic remembers a right password briefly (RecentLogins); a wrong one must still be refused. */
+    @Test
+    default void aRememberedLoginLetsNoWrongPasswordIn() throws Exception {
+        // A user of its own: Camunda delays or locks a user out after a wrong password.
+        String caseworker = "remembered-" + UUID.randomUUID().toString().substring(0, 8);
+        var user = app().identity.newUser(caseworker);
+        user.setPassword(GrantlineIT.PASSWORD);
+        app().identity.saveUser(user);
+        app().identity.createMembership(caseworker, "caseworker");
+        HttpClient http = HttpClient.newHttpClient();
+        java.util.function.IntFunction<Integer> asCaseworker = attempt -> {
+            String password = attempt == 1 ? "not-" + GrantlineIT.PASSWORD : GrantlineIT.PASSWORD;
+            String basic = java.util.Base64.getEncoder().encodeToString((caseworker + ":" + password)
+                    .getBytes(StandardCharsets.UTF_8));
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(app().api.base() + "/api/tasks"))
+                        .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertThat(asCaseworker.apply(0)).as("the right password").isEqualTo(200);
+        assertThat(asCaseworker.apply(1)).as("a wrong password just after the right one").isEqualTo(401);
+        assertThat(asCaseworker.apply(2)).as("the right password again").isEqualTo(200);
+    }
+
     /** A browser session with Camunda's webapps: cookies, and the CSRF token Camunda hands out in one of them. */
     final class WebappSession {
         private final CookieManager cookies = new CookieManager();

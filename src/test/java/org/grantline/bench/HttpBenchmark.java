@@ -48,7 +48,8 @@ class HttpBenchmark {
         if (Files.exists(dir)) {
             TestFiles.deleteTree(dir);
         }
-        properties.add("spring.datasource.url", () -> "jdbc:h2:file:./" + dir + "/grantline;DB_CLOSE_ON_EXIT=FALSE");
+        properties.add("spring.datasource.url", () -> "jdbc:h2:file:./" + dir + "/grantline;DB_CLOSE_ON_EXIT=FALSE"
+                + LifecycleBenchmark.H2_OPTIONS);
         properties.add("grantline.rules-dir", () -> RoomyRules.prepare().toString());
     }
 

@@ -1,5 +1,6 @@
 package org.grantline.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,15 +14,22 @@ final class HttpThroughput {
 
     static final String NAME = "HTTP submissions";
     static final int[] CLIENTS = {1, 8, 32};
+    static final int WARM_UP = 2_000;
 
     static List<Figure> measure(HttpLoad load, BenchSize size, int runs) throws InterruptedException {
-        load.run(8, size.of(200, 10)); // warm-up
+        // The JIT needs the same number of calls whatever the size: a shorter warm-up measures the compiler.
+        load.run(8, size == BenchSize.SMOKE ? 10 : WARM_UP);
         Map<Integer, List<HttpLoad.Outcome>> byClients = new LinkedHashMap<>();
+        List<Double> jitMillis = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
+            long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             for (int clients : CLIENTS) {
-                int count = clients == 1 ? size.of(300, 10) : size.of(1_500, 20);
+                // Small keeps a third, not a tenth: shorter levels measure the JIT and the noise.
+                int count = size == BenchSize.SMALL ? (clients == 1 ? 100 : 500)
+                        : clients == 1 ? size.of(300, 10) : size.of(1_500, 20);
                 byClients.computeIfAbsent(clients, c -> new ArrayList<>()).add(load.run(clients, count));
             }
+            jitMillis.add((double) (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore));
         }
         List<Figure> figures = new ArrayList<>();
         byClients.forEach((clients, outcomes) -> {
@@ -43,6 +51,8 @@ final class HttpThroughput {
             }
             figures.addAll(List.of(rate, p50, p99, errors));
         });
+        figures.add(Figure.of(NAME, "JIT compilation during the measured levels (all compiler threads)", "ms",
+                jitMillis).note("near 0 when the warm-up was long enough"));
         return figures;
     }
 
@@ -51,8 +61,8 @@ final class HttpThroughput {
                 + "demo-applicant), the README's example with names of its own each time so that every one is a "
                 + "new, eligible application (intake rules, process start, eligibility decision recorded, task "
                 + "opened); closed loop: each client (a thread of a fixed pool) sends its next as soon as the last "
-                + "is answered; levels 1, 8, 32 clients one after another in each run, after a warm-up of 200 at "
-                + "8 clients. Latency from send to full answer. " + where + ".");
+                + "is answered; levels 1, 8, 32 clients one after another in each run, after a warm-up of " + WARM_UP + " at "
+                + "8 clients (smoke: 10). Latency from send to full answer. " + where + ".");
     }
 
     private HttpThroughput() {

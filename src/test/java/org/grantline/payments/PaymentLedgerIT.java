@@ -41,12 +41,13 @@ class PaymentLedgerIT extends GrantlineIT {
         String decisionId = jdbc.sql("select decision_id from award where application_id = ?").param(id)
                 .query(String.class).single();
 
-        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> ledger.recordAwards(id, "OP-2014", decisionId,
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> ledger.recordAwards(id, "LOCAL_AUTHORITY", "OP-2014", decisionId,
                 List.of(new Award("GETTING_READY", new BigDecimal("3000"), "R1")),
                 List.of(new Tranche("GETTING_READY", 1, new BigDecimal("3000"), "PAYABLE", LocalDate.now(), null)),
                 Instant.now()))).isInstanceOf(DataIntegrityViolationException.class);
         assertThat(jdbc.sql("select count(*) from tranche where application_id = ?").param(id).query(Integer.class)
                 .single()).isEqualTo(1);
+        RoundTally.assertMatchesTheAwards(jdbc);
     }
 
     @Test
@@ -56,6 +57,7 @@ class PaymentLedgerIT extends GrantlineIT {
         String plan = Lifecycle.finalPlan("10000", "12000", "30000");
         drive.send(id, SubmissionType.FINAL_PLAN, plan);
         assertThatThrownBy(() -> drive.send(id, SubmissionType.FINAL_PLAN, plan)).isInstanceOf(ApiException.class);
+        RoundTally.assertMatchesTheAwards(jdbc);
 
         assertThat(jdbc.sql("select count(*) from tranche where application_id = ? and award_type = 'GETTING_GOING'")
                 .param(id).query(Integer.class).single()).isEqualTo(2);

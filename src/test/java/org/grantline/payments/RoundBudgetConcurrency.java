@@ -78,6 +78,7 @@ interface RoundBudgetConcurrency {
         BigDecimal committed = jdbc().sql("select coalesce(sum(amount), 0) from award").query(BigDecimal.class).single();
         assertThat(committed).isEqualByComparingTo(BUDGET);
         assertThat(ids.stream().map(drive()::stage).filter("GETTING_READY"::equals).count()).isEqualTo(3);
+        RoundTally.assertMatchesTheAwards(jdbc());
         assertThat(ids.stream().map(drive()::stage).filter("NOT_SELECTED"::equals).count()).isEqualTo(3);
         assertThat(jdbc().sql("select count(*) from decision_record where decision = 'getting-ready' and outcome = 'REFUSED'")
                 .query(Integer.class).single()).isEqualTo(3);

@@ -126,5 +126,12 @@ class FirstSteps2015ProcessIT extends GrantlineIT {
         // Other themes in the same place are not double funding.
         String other = granted(application("Millbrook Gardeners " + unique, area, district, "\"ENVIRONMENT\""));
         assertThat(drive.stage(other)).isEqualTo("ACTION_PLAN");
+
+        // Once Our Place is withdrawn, its award is no longer live: the overlapping themes are fundable.
+        drive.withdraw(ourPlace);
+        String afterWithdrawal = drive.submit(application("Millbrook Elders " + unique, area, district,
+                "\"OLDER_PEOPLE\""));
+        assertThat(drive.outputsOf(afterWithdrawal, "eligibility")).doesNotContain("\"clause\":\"E8\"");
+        assertThat(drive.stage(afterWithdrawal)).isNotEqualTo("INELIGIBLE");
     }
 }

@@ -1,0 +1,26 @@
+-- Where each round stands, kept as a running tally beside the awards: the decision that records an award
+-- updates it in the same transaction, under the round's lock (round_position ... FOR UPDATE). A decision then
+-- reads the round's position in two indexed queries instead of aggregating every award of the round.
+alter table round_position add column accepted integer default 0 not null;
+alter table round_position add column committed_amount numeric(16,2) default 0 not null;
+
+-- AWARD_TYPE: awards of that type; LEAD_TYPE: applications holding any award whose lead is of that type.
+create table round_count (
+    round_code varchar(40) not null references round_position (round_code),
+    dimension  varchar(20) not null check (dimension in ('AWARD_TYPE', 'LEAD_TYPE')),
+    name       varchar(60) not null,
+    n          integer     not null check (n > 0),
+    primary key (round_code, dimension, name)
+);
+
+update round_position set
+    accepted = (select count(distinct w.application_id) from award w where w.round_code = round_position.round_code),
+    committed_amount = (select coalesce(sum(w.amount), 0) from award w where w.round_code = round_position.round_code);
+
+insert into round_count (round_code, dimension, name, n)
+select round_code, 'AWARD_TYPE', type, count(*) from award group by round_code, type;
+
+insert into round_count (round_code, dimension, name, n)
+select w.round_code, 'LEAD_TYPE', a.lead_type, count(distinct w.application_id)
+from award w join application a on a.id = w.application_id
+group by w.round_code, a.lead_type;
