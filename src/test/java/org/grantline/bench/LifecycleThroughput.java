@@ -16,7 +16,8 @@ final class LifecycleThroughput {
     static List<Figure> measure(String benchmark, LifecycleSteps grantline, Supplier<BareEngine> bareEngine,
                                 BenchSize size, int runs, boolean realRound) {
         int count = size.of(2_000, 20);
-        int warmUp = size == BenchSize.SMOKE ? 1 : Math.max(5, count / 10);
+        // At least 100 lifecycles of each before measuring, whatever the size: fewer measure the JIT.
+        int warmUp = size == BenchSize.SMOKE ? 1 : Math.max(100, count / 10);
         List<Double> ours = new ArrayList<>();
         List<Double> bare = new ArrayList<>();
         List<Double> ratio = new ArrayList<>();
