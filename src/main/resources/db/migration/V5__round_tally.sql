@@ -1,6 +1,6 @@
 -- Where each round stands, kept as a running tally beside the awards: the decision that records an award
--- updates it in the same transaction, under the round's lock (round_position ... FOR UPDATE). A decision then
--- reads the round's position in two indexed queries instead of aggregating every award of the round.
+-- updates it in the same transaction, under the award lock below. A decision then reads the round's position
+-- in one indexed query instead of aggregating every award of the round.
 alter table round_position add column accepted integer default 0 not null;
 alter table round_position add column committed_amount numeric(16,2) default 0 not null;
 
@@ -24,3 +24,11 @@ insert into round_count (round_code, dimension, name, n)
 select w.round_code, 'LEAD_TYPE', a.lead_type, count(distinct w.application_id)
 from award w join application a on a.id = w.application_id
 group by w.round_code, a.lead_type;
+
+-- One row, locked (SELECT ... FOR UPDATE) by each decision that books awards, until it commits: awards are
+-- booked one decision at a time, across rounds and nodes, on figures no other transaction can change meanwhile.
+-- It replaces locking the round's row, which an application's insert holds a key-share lock on in PostgreSQL.
+create table award_lock (
+    id integer primary key
+);
+insert into award_lock (id) values (1);

@@ -7,8 +7,6 @@ import org.grantline.payments.PaymentLedger;
 import org.grantline.rules.DecisionEngine;
 import org.grantline.rules.DecisionResult;
 import org.grantline.rules.facts.Release;
-import org.grantline.rules.facts.RoundPosition;
-import org.grantline.trail.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -36,11 +34,10 @@ public class ApplicationDecisions {
     private final DecisionRecorder recorder;
     private final PaymentLedger ledger;
     private final ConditionStore conditions;
-    private final AuditTrail trail;
     private final BusinessClock clock;
 
     ApplicationDecisions(ApplicationRepository applications, FactsAssembler assembler, DecisionEngine engine,
-                         DecisionRecorder recorder, PaymentLedger ledger, ConditionStore conditions, AuditTrail trail,
+                         DecisionRecorder recorder, PaymentLedger ledger, ConditionStore conditions,
                          BusinessClock clock) {
         this.applications = applications;
         this.assembler = assembler;
@@ -48,7 +45,6 @@ public class ApplicationDecisions {
         this.recorder = recorder;
         this.ledger = ledger;
         this.conditions = conditions;
-        this.trail = trail;
         this.clock = clock;
     }
 
@@ -57,13 +53,16 @@ public class ApplicationDecisions {
         ApplicationRow app = applications.get(applicationId);
         Instant now = clock.now();
         LocalDate today = clock.today();
-        // Locks first (chain, then round: one order everywhere), then the facts, so that capacity, caps,
-        // budget and double funding are judged on committed figures only.
-        trail.lock();
-        RoundPosition position = ledger.lockAndReadPosition(app.roundCode());
-        List<Object> facts = new ArrayList<>(assembler.factsFor(app));
-        facts.add(position);
+        // Decided on the figures as committed. A decision that would book awards is taken again under the award
+        // lock, on facts read after taking it, so that no two decisions take the same last place or last pound.
+        // One that books nothing stands on the committed figures: it changes none that another decision reads.
+        List<Object> facts = factsWithPosition(app);
         DecisionResult result = engine.decide(app.roundCode(), decision, today, facts);
+        if (!result.awards().isEmpty()) {
+            ledger.lockForAwards();
+            facts = factsWithPosition(app);
+            result = engine.decide(app.roundCode(), decision, today, facts);
+        }
         String id = recorder.record(app.id(), result, facts, trigger, now);
         ledger.recordAwards(app.id(), app.leadType(), app.roundCode(), id, result.awards(), result.tranches(), now);
         for (Release release : result.releases()) {
@@ -74,5 +73,11 @@ public class ApplicationDecisions {
         log.info("Decision {} for application {} ({}): {} by clauses {}", decision, app.id(), app.roundCode(),
                 result.outcome(), result.firedClauses());
         return new RecordedDecision(id, result);
+    }
+
+    private List<Object> factsWithPosition(ApplicationRow app) {
+        List<Object> facts = new ArrayList<>(assembler.factsFor(app));
+        facts.add(ledger.position(app.roundCode()));
+        return facts;
     }
 }

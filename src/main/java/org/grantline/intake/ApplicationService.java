@@ -9,7 +9,6 @@ import org.grantline.rules.DecisionEngine;
 import org.grantline.rules.DecisionResult;
 import org.grantline.rules.RulesetRegistry;
 import org.grantline.rules.facts.PriorApplication;
-import org.grantline.trail.AuditTrail;
 import org.grantline.web.ApiException;
 import org.grantline.web.FieldProblem;
 import org.grantline.workflow.EngineCalls;
@@ -39,12 +38,9 @@ public class ApplicationService {
     private final RuntimeService runtime;
     private final EngineCalls engineCalls;
     private final BusinessClock clock;
-    private final AuditTrail trail;
 
     ApplicationService(ApplicationRepository applications, RulesetRegistry rulesets, DecisionEngine engine,
-                       Vocabulary vocabulary, RuntimeService runtime, EngineCalls engineCalls, BusinessClock clock,
-                       AuditTrail trail) {
-        this.trail = trail;
+                       Vocabulary vocabulary, RuntimeService runtime, EngineCalls engineCalls, BusinessClock clock) {
         this.applications = applications;
         this.rulesets = rulesets;
         this.engine = engine;
@@ -71,9 +67,6 @@ public class ApplicationService {
         DecisionResult intake = engine.decide(request.round(), INTAKE_DECISION, today, facts);
         refuseUnlessValid(intake);
 
-        // The application row holds a key-share lock on its round; take the chain lock before it, as
-        // every other writer does, so that PostgreSQL never sees the two locks in the opposite order.
-        trail.lock();
         applications.insert(new ApplicationRow(id, request.round(), request.lead().name(), request.lead().type(),
                 request.area().name(), request.area().district(), "SUBMITTED", null, today, clock.now(), user,
                 CanonicalJson.write(request)));

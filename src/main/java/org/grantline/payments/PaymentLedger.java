@@ -42,21 +42,33 @@ public class PaymentLedger {
     }
 
     /**
-     * Locks the round (until the transaction ends) and reads its position. Every decision takes this lock,
-     * after the audit chain's, so capacity, caps and budget are checked against committed figures only.
+     * Booking awards takes this lock, until the transaction ends: one decision that awards at a time, across
+     * rounds and nodes, so that capacity, caps, budget and double funding are judged on every award already
+     * committed and on none that is not. The caller then reads the facts and the position again.
      */
-    public RoundPosition lockAndReadPosition(String roundCode) {
-        record Totals(int accepted, BigDecimal committed) {
-        }
-        Totals totals = jdbc.sql("select accepted, committed_amount from round_position where round_code = ? for update")
-                .param(roundCode).query((rs, n) -> new Totals(rs.getInt(1), rs.getBigDecimal(2))).single();
+    public void lockForAwards() {
+        jdbc.sql("select id from award_lock where id = 1 for update").query(Integer.class).single();
+    }
+
+    /** Where the round stands, as committed, in one statement (one consistent reading). */
+    public RoundPosition position(String roundCode) {
+        int[] accepted = {0};
+        BigDecimal[] committed = {BigDecimal.ZERO};
         Map<String, Integer> byAwardType = new HashMap<>();
         Map<String, Integer> byLeadType = new HashMap<>();
-        jdbc.sql("select dimension, name, n from round_count where round_code = ?").param(roundCode)
-                .query((rs, n) -> (rs.getString(1).equals(AWARD_TYPE) ? byAwardType : byLeadType)
-                        .put(rs.getString(2), rs.getInt(3)))
-                .list();
-        return new RoundPosition(totals.accepted(), byAwardType, totals.committed().setScale(2), byLeadType);
+        jdbc.sql("""
+                        select p.accepted, p.committed_amount, c.dimension, c.name, c.n
+                        from round_position p left join round_count c on c.round_code = p.round_code
+                        where p.round_code = ?""")
+                .param(roundCode)
+                .query(rs -> {
+                    accepted[0] = rs.getInt(1);
+                    committed[0] = rs.getBigDecimal(2);
+                    if (rs.getString(3) != null) {
+                        (rs.getString(3).equals(AWARD_TYPE) ? byAwardType : byLeadType).put(rs.getString(4), rs.getInt(5));
+                    }
+                });
+        return new RoundPosition(accepted[0], byAwardType, committed[0].setScale(2), byLeadType);
     }
 
     private void countIntoTally(String applicationId, String leadType, String roundCode, List<Award> awards) {
@@ -72,7 +84,7 @@ public class PaymentLedger {
         }
     }
 
-    /** Safe as update-then-insert: every writer of a round's tally holds the round's lock. */
+    /** Safe as update-then-insert: every writer of the tally holds the award lock. */
     private void increment(String roundCode, String dimension, String name) {
         int updated = jdbc.sql("update round_count set n = n + 1 where round_code = ? and dimension = ? and name = ?")
                 .params(roundCode, dimension, name).update();
@@ -93,7 +105,7 @@ public class PaymentLedger {
 
     /**
      * Books the decision's awards and tranches, and counts the awards into the round's tally. The caller holds
-     * the round's lock ({@link #lockAndReadPosition}), as every writer of the tally does.
+     * {@link #lockForAwards}, as every writer of the tally does.
      */
     public void recordAwards(String applicationId, String leadType, String roundCode, String decisionId,
                              List<Award> awards, List<Tranche> tranches, Instant now) {
@@ -147,7 +159,6 @@ public class PaymentLedger {
 
     /** On withdrawal nothing more is paid: tranches not yet paid are withheld. */
     public int withholdUnpaid(String applicationId, String actor, Instant now) {
-        trail.lock();
         List<TrancheRow> payable = jdbc.sql("select * from tranche where application_id = ? and status = 'PAYABLE'")
                 .param(applicationId).query(TrancheRow.MAPPER).list();
         int withheld = 0;
@@ -164,7 +175,6 @@ public class PaymentLedger {
 
     /** Finance confirms a payment: PAYABLE becomes PAID, once. */
     public void markPaid(String trancheId, String user, Instant now) {
-        trail.lock();
         TrancheRow tranche = tranche(trancheId);
         int changed = jdbc.sql("update tranche set status = 'PAID', paid_by = ?, updated_at = ? where id = ? and status = 'PAYABLE'")
                 .params(user, Timestamp.from(now), trancheId).update();

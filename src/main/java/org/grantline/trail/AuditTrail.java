@@ -1,21 +1,31 @@
 package org.grantline.trail;
 
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Appends to the hash-chained audit trail, in the caller's transaction: an entry exists exactly when the
  * change it describes was committed. Entries are never updated or deleted.
+ * <p>
+ * The chain has one head, so appending must be done one transaction at a time. Entries are therefore kept
+ * with the transaction and chained just before it commits, under the head's lock: the lock is held for
+ * those inserts and the commit only, never while the transaction does its work, and it is the last lock any
+ * transaction takes, so it cannot be part of a deadlock. The trail's order is the order of commit.
  */
 @Component
 public class AuditTrail {
@@ -33,28 +43,53 @@ public class AuditTrail {
     }
 
     /**
-     * Takes the chain's lock until the transaction ends. Anything that will both append and lock a round
-     * takes this first, so that all transactions lock in one order (chain, then round) and cannot deadlock.
+     * Takes the chain's lock now, until the transaction ends: for work that must run one at a time across
+     * nodes (a deployment). Ordinary appends need no call to this.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lock() {
         jdbc.sql("select last_seq from audit_head where id = 1 for update").query(Long.class).single();
     }
 
+    /** The entry is chained when the transaction commits (and never, if it rolls back). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(String kind, String refId, String applicationId, String actor, Instant at,
                        Map<String, ?> content) {
+        Entry entry = new Entry(kind, refId, applicationId, actor, at, CanonicalJson.write(content));
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            chain(List.of(entry));
+            return;
+        }
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending != null && pending.chained) {
+            chain(List.of(entry)); // appended by a pre-commit step that ran after the chaining
+            return;
+        }
+        if (pending == null) {
+            pending = new Pending();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        pending.entries.add(entry);
+    }
+
+    private void chain(List<Entry> entries) {
         Head head = jdbc.sql("select last_seq, last_hash from audit_head where id = 1 for update")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
-        long seq = head.seq() + 1;
-        String canonical = CanonicalJson.write(content);
-        String hash = hash(head.hash(), seq, kind, refId, canonical);
-        jdbc.sql("""
-                insert into audit_trail (seq, kind, ref_id, application_id, actor, recorded_at, content, prev_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(seq, kind, refId, applicationId, actor, Timestamp.from(at), canonical, head.hash(), hash)
-                .update();
-        jdbc.sql("update audit_head set last_seq = ?, last_hash = ? where id = 1").params(seq, hash).update();
+        long seq = head.seq();
+        String previous = head.hash();
+        for (Entry entry : entries) {
+            seq++;
+            String hash = hash(previous, seq, entry.kind(), entry.refId(), entry.canonicalContent());
+            jdbc.sql("""
+                    insert into audit_trail (seq, kind, ref_id, application_id, actor, recorded_at, content, prev_hash, hash)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(seq, entry.kind(), entry.refId(), entry.applicationId(), entry.actor(),
+                            Timestamp.from(entry.at()), entry.canonicalContent(), previous, hash)
+                    .update();
+            previous = hash;
+        }
+        jdbc.sql("update audit_head set last_seq = ?, last_hash = ? where id = 1").params(seq, previous).update();
     }
 
     /** SHA-256 over the previous hash, the position, what the entry is about, and its canonical content. */
@@ -69,6 +104,33 @@ public class AuditTrail {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The transaction's entries, chained after every other pre-commit step (which may still append). */
+    private final class Pending implements TransactionSynchronization {
+
+        private final List<Entry> entries = new ArrayList<>();
+        private boolean chained;
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            chained = true;
+            chain(entries);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
+        }
+    }
+
+    private record Entry(String kind, String refId, String applicationId, String actor, Instant at,
+                         String canonicalContent) {
     }
 
     private record Head(long seq, String hash) {

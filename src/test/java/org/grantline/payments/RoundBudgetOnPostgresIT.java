@@ -8,7 +8,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * {@link RoundBudgetConcurrency} in the production profile on PostgreSQL, where the round lock is a real
+ * {@link RoundBudgetConcurrency} in the production profile on PostgreSQL, where the award lock is a real
  * {@code SELECT ... FOR UPDATE}: a context and database of its own with the small budget.
  */
 class RoundBudgetOnPostgresIT extends PostgresIT implements RoundBudgetConcurrency {

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the round stands when the decision is taken, read under the round's lock so that
+ * Where the round stands when the decision is taken, as committed; a decision that books awards reads it
+ * again under the award lock (PaymentLedger.lockForAwards), so that
  * capacity, reserved places, caps and budget hold under concurrent decisions.
  * {@code acceptedByLeadType}: applications holding an award, by their lead's type (reserved places).
  */
