@@ -52,7 +52,7 @@ public class PaymentLedger {
 
     /** Where the round stands, as committed, in one statement (one consistent reading). */
     public RoundPosition position(String roundCode) {
-        int[] accepted = {0};
+        int[] accepted = {-1};
         BigDecimal[] committed = {BigDecimal.ZERO};
         Map<String, Integer> byAwardType = new HashMap<>();
         Map<String, Integer> byLeadType = new HashMap<>();
@@ -68,6 +68,9 @@ public class PaymentLedger {
                         (rs.getString(3).equals(AWARD_TYPE) ? byAwardType : byLeadType).put(rs.getString(4), rs.getInt(5));
                     }
                 });
+        if (accepted[0] < 0) {
+            throw new IllegalStateException("round " + roundCode + " has no round_position row");
+        }
         return new RoundPosition(accepted[0], byAwardType, committed[0].setScale(2), byLeadType);
     }
 
@@ -75,9 +78,12 @@ public class PaymentLedger {
         boolean firstAward = jdbc.sql("select count(*) from award where application_id = ? and round_code = ?")
                 .params(applicationId, roundCode).query(Integer.class).single() == 0;
         BigDecimal amount = awards.stream().map(Award::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        jdbc.sql("update round_position set accepted = accepted + ?, committed_amount = committed_amount + ? "
-                        + "where round_code = ?")
+        int updated = jdbc.sql("update round_position set accepted = accepted + ?, "
+                        + "committed_amount = committed_amount + ? where round_code = ?")
                 .params(firstAward ? 1 : 0, amount, roundCode).update();
+        if (updated != 1) {
+            throw new IllegalStateException("round " + roundCode + " has no round_position row");
+        }
         awards.forEach(award -> increment(roundCode, AWARD_TYPE, award.type()));
         if (firstAward) {
             increment(roundCode, LEAD_TYPE, leadType);

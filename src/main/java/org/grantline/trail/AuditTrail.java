@@ -1,5 +1,7 @@
 package org.grantline.trail;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,11 +26,14 @@ import java.util.Map;
  * <p>
  * The chain has one head, so appending must be done one transaction at a time. Entries are therefore kept
  * with the transaction and chained just before it commits, under the head's lock: the lock is held for
- * those inserts and the commit only, never while the transaction does its work, and it is the last lock any
- * transaction takes, so it cannot be part of a deadlock. The trail's order is the order of commit.
+ * those inserts and the commit only, never while the transaction does its work. It is the last lock such a
+ * transaction takes; only a deployment ({@link #lock()}) takes it first, and a deployment touches none of the
+ * rows appenders lock. The trail's order is the order of commit.
  */
 @Component
 public class AuditTrail {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
     public static final String DECISION = "DECISION";
     public static final String TASK = "TASK";
@@ -61,6 +66,10 @@ public class AuditTrail {
             return;
         }
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending != null && pending.committed) {
+            throw new IllegalStateException("an audit trail entry (" + entry.kind() + " " + entry.refId()
+                    + ") cannot be appended once its transaction has committed");
+        }
         if (pending != null && pending.chained) {
             chain(List.of(entry)); // appended by a pre-commit step that ran after the chaining
             return;
@@ -111,6 +120,7 @@ public class AuditTrail {
 
         private final List<Entry> entries = new ArrayList<>();
         private boolean chained;
+        private boolean committed;
 
         @Override
         public int getOrder() {
@@ -124,8 +134,30 @@ public class AuditTrail {
         }
 
         @Override
+        public void afterCommit() {
+            committed = true;
+        }
+
+        @Override
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
+            if (status == STATUS_COMMITTED && !chained) {
+                // Only an append from another step's beforeCommit, in a transaction that had appended nothing
+                // before, could get here (Spring had already listed the steps to run); nothing does that.
+                log.error("{} audit trail entries of a committed transaction were never chained: {}",
+                        entries.size(), entries.stream().map(e -> e.kind() + " " + e.refId()).toList());
+            }
+        }
+
+        /** A transaction suspended for another (REQUIRES_NEW) keeps its entries to itself. */
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResource(AuditTrail.this);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(AuditTrail.this, this);
         }
     }
 

@@ -4,6 +4,8 @@ import org.grantline.GrantlineIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,6 +34,8 @@ class AuditTrailAppendIT extends GrantlineIT {
     JdbcClient jdbc;
     @Autowired
     ChainVerifier verifier;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void theEntriesOfATransactionAreChainedOneAfterAnotherWhenItCommits() {
@@ -78,6 +82,25 @@ class AuditTrailAppendIT extends GrantlineIT {
         });
 
         assertThat(entries(ref)).containsExactly("{\"n\":1}", "{\"n\":2}");
+        assertThat(verifier.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aTransactionStartedInsideAnotherKeepsItsEntriesToItself() {
+        String inner = UUID.randomUUID().toString();
+        String outer = UUID.randomUUID().toString();
+        TransactionTemplate requiresNew = new TransactionTemplate(transactions);
+        requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            trail.append("TEST", outer, null, "test", Instant.now(), Map.of("n", 1));
+            requiresNew.executeWithoutResult(s -> trail.append("TEST", inner, null, "test", Instant.now(),
+                    Map.of("n", 2)));
+            assertThat(entries(inner)).as("the inner transaction committed its own entry").hasSize(1);
+            throw new IllegalStateException("the outer step fails");
+        })).hasMessage("the outer step fails");
+
+        assertThat(entries(outer)).as("the outer transaction rolled back with its entry").isEmpty();
+        assertThat(entries(inner)).containsExactly("{\"n\":2}");
         assertThat(verifier.verify().intact()).isTrue();
     }
 
