@@ -25,6 +25,12 @@ select w.round_code, 'LEAD_TYPE', a.lead_type, count(distinct w.application_id)
 from award w join application a on a.id = w.application_id
 group by w.round_code, a.lead_type;
 
+-- Double funding (E8) looks up the awards held in an application's district, ignoring case: an index on the
+-- district as lower(trim(...)) makes that lookup independent of how many applications and awards there are.
+alter table application add column area_district_key varchar(300);
+update application set area_district_key = lower(trim(area_district));
+create index ix_application_district_key on application (area_district_key);
+
 -- One row, locked (SELECT ... FOR UPDATE) by each decision that books awards, until it commits: awards are
 -- booked one decision at a time, across rounds and nodes, on figures no other transaction can change meanwhile.
 -- It replaces locking the round's row, which an application's insert holds a key-share lock on in PostgreSQL.

@@ -34,13 +34,16 @@ class RoundTallyStartsFromTheAwardsTest {
                 + "order by dimension, name").query(String.class).list()).containsExactly(
                 "AWARD_TYPE GETTING_GOING 1", "AWARD_TYPE GETTING_READY 3", "LEAD_TYPE LOCAL_AUTHORITY 2",
                 "LEAD_TYPE VCS_BODY 1");
+        assertThat(jdbc.sql("select area_district_key from application order by id").query(String.class).list())
+                .as("the district key for double funding, as SQL lower-cases and trims the district")
+                .containsExactly("stockport", "stockport", "stockport", "stock port");
     }
 
     private static void application(JdbcClient jdbc, String id, String leadType) {
         jdbc.sql("insert into application (id, round_code, lead_key, lead_name, lead_type, area_name, area_district, "
-                        + "stage, submitted_on, submitted_at, submitted_by, payload) values (?, 'R', ?, ?, ?, 'x', 'y', "
+                        + "stage, submitted_on, submitted_at, submitted_by, payload) values (?, 'R', ?, ?, ?, 'x', ?, "
                         + "'SUBMITTED', current_date, current_timestamp, 'u', '{}')")
-                .params(id, id, id, leadType).update();
+                .params(id, id, id, leadType, id.equals("d") ? " Stock PORT " : "Stockport").update();
         jdbc.sql("insert into decision_record (id, application_id, round_code, decision, outcome, ruleset_version, "
                         + "decision_date, inputs, outputs, fired, trigger_type, triggered_by, recorded_at) "
                         + "values (?, ?, 'R', 'd', 'o', 'v', current_date, '[]', '{}', '[]', 't', 'u', current_timestamp)")

@@ -33,10 +33,10 @@ public class ApplicationRepository {
     public void insert(ApplicationRow row) {
         jdbc.sql("""
                 insert into application (id, round_code, lead_key, lead_name, lead_type, area_name, area_district,
-                    stage, submitted_on, submitted_at, submitted_by, payload)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    area_district_key, stage, submitted_on, submitted_at, submitted_by, payload)
+                values (?, ?, ?, ?, ?, ?, ?, lower(trim(?)), ?, ?, ?, ?, ?)""")
                 .params(row.id(), row.roundCode(), leadKey(row.leadName()), row.leadName(), row.leadType(),
-                        row.areaName(), row.areaDistrict(), row.stage(), row.submittedOn(),
+                        row.areaName(), row.areaDistrict(), row.areaDistrict(), row.stage(), row.submittedOn(),
                         Timestamp.from(row.submittedAt()), row.submittedBy(), row.payload())
                 .update();
     }
@@ -65,14 +65,15 @@ public class ApplicationRepository {
     /** Applications in the same local authority district (candidates for double funding, E8). */
     /**
      * Each award held by another, not withdrawn, application in the district (ignoring case), with that
-     * application. Read from the awards, which a round's budget keeps few, not from every application.
+     * application, through the district's index (area_district_key: the district as SQL lower-cases and trims it).
      */
     public List<AwardedApplication> awardedInDistrict(String district, String exceptId) {
         return jdbc.sql("""
                         select a.*, w.type as award_type from award w join application a on a.id = w.application_id
-                        where lower(a.area_district) = ? and a.id <> ? and (a.stage is null or a.stage <> 'WITHDRAWN')
+                        where a.area_district_key = lower(trim(?)) and a.id <> ?
+                          and (a.stage is null or a.stage <> 'WITHDRAWN')
                         order by w.created_at, w.id""")
-                .params(district.trim().toLowerCase(Locale.ROOT), exceptId)
+                .params(district, exceptId)
                 .query((rs, n) -> new AwardedApplication(ROW.mapRow(rs, n), rs.getString("award_type"))).list();
     }
 

@@ -115,7 +115,7 @@ public class AuditTrail {
         }
     }
 
-    /** The transaction's entries, chained after every other pre-commit step (which may still append). */
+    /** The transaction's entries, chained by its last pre-commit step. */
     private final class Pending implements TransactionSynchronization {
 
         private final List<Entry> entries = new ArrayList<>();
