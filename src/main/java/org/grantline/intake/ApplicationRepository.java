@@ -62,7 +62,6 @@ public class ApplicationRepository {
                 .params(roundCode, leadKey(leadName)).query(String.class).list();
     }
 
-    /** Applications in the same local authority district (candidates for double funding, E8). */
     /**
      * Each award held by another, not withdrawn, application in the district (ignoring case), with that
      * application, through the district's index (area_district_key: the district as SQL lower-cases and trims it).

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -52,7 +53,7 @@ public class OpenTasks {
 
     /** Process instance id to application id, in one query for the whole page. */
     private Map<String, String> applicationsOf(List<Task> page) {
-        Set<String> instances = page.stream().map(Task::getProcessInstanceId).filter(id -> id != null)
+        Set<String> instances = page.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         if (instances.isEmpty()) {
             return Map.of();

@@ -106,8 +106,12 @@ class HappyPathApiIT extends GrantlineIT {
         ApiClient.Response tasks = api.get(CASEWORKER, "/api/tasks?applicationId=" + id + "&key=" + taskKey);
         assertThat(tasks.status()).as(tasks.toString()).isEqualTo(200);
         assertThat(tasks.json()).as(tasks.toString()).hasSize(1);
-        ApiClient.Response done = api.post(CASEWORKER, "/api/tasks/" + tasks.json().get(0).path("id").asText()
-                + "/complete", body);
+        String taskId = tasks.json().get(0).path("id").asText();
+        assertThat(tasks.json().get(0).path("applicationId").asText()).as("the task list names its application")
+                .isEqualTo(id);
+        assertThat(api.get(CASEWORKER, "/api/tasks/" + taskId).json().path("applicationId").asText())
+                .as("so does the task itself").isEqualTo(id);
+        ApiClient.Response done = api.post(CASEWORKER, "/api/tasks/" + taskId + "/complete", body);
         assertThat(done.status()).as(done.toString()).isEqualTo(204);
     }
 

@@ -1,7 +1,6 @@
 package org.grantline.bench;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.grantline.TestFiles;
 import org.grantline.workflow.Lifecycle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,9 +12,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,14 +39,8 @@ class HttpBenchmark {
     JdbcClient jdbc;
 
     @DynamicPropertySource
-    static void freshDatabase(DynamicPropertyRegistry properties) throws IOException {
-        Path dir = Path.of("target/bench/db/http");
-        if (Files.exists(dir)) {
-            TestFiles.deleteTree(dir);
-        }
-        properties.add("spring.datasource.url", () -> "jdbc:h2:file:./" + dir + "/grantline;DB_CLOSE_ON_EXIT=FALSE"
-                + LifecycleBenchmark.H2_OPTIONS);
-        properties.add("grantline.rules-dir", () -> RoomyRules.prepare().toString());
+    static void freshDatabase(DynamicPropertyRegistry properties) {
+        FreshH2.register(properties, "http");
     }
 
     @AfterEach

@@ -1,7 +1,6 @@
 package org.grantline.bench;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.grantline.TestFiles;
 import org.grantline.workflow.Lifecycle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -11,8 +10,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,20 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LifecycleBenchmark {
 
     static final String NAME = "Lifecycle on H2 (file)";
-    /** H2 settings for both engines alike, to try one (e.g. -Dbench.h2.options=;QUERY_CACHE_SIZE=256). */
-    static final String H2_OPTIONS = System.getProperty("bench.h2.options", "");
 
     @Autowired
     Lifecycle drive;
 
     @DynamicPropertySource
-    static void freshDatabase(DynamicPropertyRegistry properties) throws IOException {
-        Path dir = Path.of("target/bench/db/lifecycle");
-        if (Files.exists(dir)) {
-            TestFiles.deleteTree(dir);
-        }
-        properties.add("spring.datasource.url", () -> "jdbc:h2:file:./" + dir + "/grantline;DB_CLOSE_ON_EXIT=FALSE" + H2_OPTIONS);
-        properties.add("grantline.rules-dir", () -> RoomyRules.prepare().toString());
+    static void freshDatabase(DynamicPropertyRegistry properties) {
+        FreshH2.register(properties, "lifecycle");
     }
 
     @AfterEach
@@ -55,7 +45,7 @@ class LifecycleBenchmark {
         List<Figure> figures;
         try (JfrRecording ignored = JfrRecording.start("lifecycle")) {
             figures = LifecycleThroughput.measure(NAME, new GrantlineSteps(drive),
-                () -> BareEngine.on("jdbc:h2:file:./target/bench/db/lifecycle/bare;DB_CLOSE_ON_EXIT=FALSE" + H2_OPTIONS,
+                () -> BareEngine.on(FreshH2.url(Path.of("target/bench/db/lifecycle/bare")),
                         "org.h2.Driver", "sa", Path.of("bpmn/OP-2014.bpmn")),
                     BenchSize.current(), BenchSize.runs(), true);
         }
