@@ -12,15 +12,19 @@ import org.grantline.rules.facts.Tranche;
 import org.grantline.rules.facts.Value;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.drools.core.common.InternalFactHandle;
 import org.kie.api.runtime.KieSession;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Evaluates one decision of a ruleset over a set of facts. Stateless and side-effect free: the same
@@ -41,9 +45,8 @@ public class DecisionEngine {
     }
 
     public static DecisionResult decide(Ruleset ruleset, String decision, LocalDate date, Collection<?> facts) {
-        KieSession session = ruleset.kieBase(decision).newKieSession();
-        List<FiredRule> fired = new ArrayList<>();
-        try {
+        return ruleset.sessions(decision).withSession(session -> {
+            List<FiredRule> fired = new ArrayList<>();
             session.setGlobal("params", ruleset.parameters().on(date));
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
@@ -55,35 +58,60 @@ public class DecisionEngine {
             facts.forEach(session::insert);
             session.fireAllRules();
             return collect(ruleset, decision, date, session, fired);
-        } finally {
-            session.dispose();
-        }
+        });
     }
 
     private static DecisionResult collect(Ruleset ruleset, String decision, LocalDate date, KieSession session,
                                           List<FiredRule> fired) {
+        Outputs outputs = new Outputs();
         // Working memory has no insertion order; sorting by fact handle id restores it.
-        List<Object> outputs = session.getFactHandles().stream()
-                .sorted((a, b) -> Long.compare(((org.drools.core.common.InternalFactHandle) a).getId(),
-                        ((org.drools.core.common.InternalFactHandle) b).getId()))
-                .map(session::getObject)
-                .toList();
-        List<String> outcomes = outputs.stream().filter(Outcome.class::isInstance)
-                .map(o -> ((Outcome) o).value()).distinct().toList();
-        if (outcomes.size() != 1) {
-            throw new DecisionFailedException(ruleset.round().code(), decision,
-                    outcomes.isEmpty() ? "no rule set an Outcome" : "rules set conflicting outcomes " + outcomes);
+        session.getFactHandles().stream()
+                .map(InternalFactHandle.class::cast)
+                .sorted(Comparator.comparingLong(InternalFactHandle::getId))
+                .forEach(handle -> outputs.add(handle.getObject()));
+        if (outputs.outcomes.size() != 1) {
+            throw new DecisionFailedException(ruleset.round().code(), decision, outputs.outcomes.isEmpty()
+                    ? "no rule set an Outcome" : "rules set conflicting outcomes " + outputs.outcomes);
         }
-        Map<String, Object> values = new LinkedHashMap<>();
-        outputs.stream().filter(Value.class::isInstance).map(Value.class::cast)
-                .forEach(v -> values.put(v.name(), v.value()));
-        return new DecisionResult(ruleset.round().code(), decision, ruleset.version(), date, outcomes.get(0),
-                List.copyOf(fired), only(outputs, Failure.class), values, only(outputs, ScorePoint.class),
-                only(outputs, Award.class), only(outputs, Tranche.class), only(outputs, Release.class),
-                only(outputs, ConditionChange.class), only(outputs, Flag.class));
+        return new DecisionResult(ruleset.round().code(), decision, ruleset.version(), date,
+                outputs.outcomes.iterator().next(), List.copyOf(fired), List.copyOf(outputs.failures),
+                outputs.values, List.copyOf(outputs.scores), List.copyOf(outputs.awards),
+                List.copyOf(outputs.tranches), List.copyOf(outputs.releases), List.copyOf(outputs.conditions),
+                List.copyOf(outputs.flags));
     }
 
-    private static <T> List<T> only(List<Object> outputs, Class<T> type) {
-        return outputs.stream().filter(type::isInstance).map(type::cast).toList();
+    /** What the rules left in working memory, sorted by kind in one pass, each kind in insertion order. */
+    private static final class Outputs {
+        final Set<String> outcomes = new LinkedHashSet<>();
+        final Map<String, Object> values = new LinkedHashMap<>();
+        final List<Failure> failures = new ArrayList<>();
+        final List<ScorePoint> scores = new ArrayList<>();
+        final List<Award> awards = new ArrayList<>();
+        final List<Tranche> tranches = new ArrayList<>();
+        final List<Release> releases = new ArrayList<>();
+        final List<ConditionChange> conditions = new ArrayList<>();
+        final List<Flag> flags = new ArrayList<>();
+
+        void add(Object output) {
+            if (output instanceof Outcome outcome) {
+                outcomes.add(outcome.value());
+            } else if (output instanceof Value value) {
+                values.put(value.name(), value.value());
+            } else if (output instanceof Failure failure) {
+                failures.add(failure);
+            } else if (output instanceof ScorePoint score) {
+                scores.add(score);
+            } else if (output instanceof Award award) {
+                awards.add(award);
+            } else if (output instanceof Tranche tranche) {
+                tranches.add(tranche);
+            } else if (output instanceof Release release) {
+                releases.add(release);
+            } else if (output instanceof ConditionChange condition) {
+                conditions.add(condition);
+            } else if (output instanceof Flag flag) {
+                flags.add(flag);
+            }
+        }
     }
 }

@@ -2,23 +2,29 @@ package org.grantline.rules;
 
 import org.grantline.parameters.ParameterStore;
 import org.kie.api.KieBase;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
 /** A compiled, immutable version of one round's rules and parameters. */
 public final class Ruleset {
 
+    /** Idle sessions kept per decision: enough for the decisions that run at once on this machine's cores. */
+    private static final int POOLED_SESSIONS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
     private final RoundDefinition round;
     private final RulesetFiles files;
     private final String version;
-    private final Map<String, KieBase> kieBases;
+    private final Map<String, SessionPool> sessions;
     private final ParameterStore parameters;
 
     Ruleset(RoundDefinition round, RulesetFiles files, Map<String, KieBase> kieBases, ParameterStore parameters) {
         this.round = round;
         this.files = files;
         this.version = files.version();
-        this.kieBases = Map.copyOf(kieBases);
+        Map<String, SessionPool> pools = new HashMap<>();
+        kieBases.forEach((decision, kieBase) -> pools.put(decision, new SessionPool(kieBase, POOLED_SESSIONS)));
+        this.sessions = Map.copyOf(pools);
         this.parameters = parameters;
     }
 
@@ -39,14 +45,14 @@ public final class Ruleset {
     }
 
     public Set<String> decisions() {
-        return kieBases.keySet();
+        return sessions.keySet();
     }
 
-    KieBase kieBase(String decision) {
-        KieBase kieBase = kieBases.get(decision);
-        if (kieBase == null) {
+    SessionPool sessions(String decision) {
+        SessionPool pool = sessions.get(decision);
+        if (pool == null) {
             throw new UnknownDecisionException(round.code(), decision, decisions());
         }
-        return kieBase;
+        return pool;
     }
 }
