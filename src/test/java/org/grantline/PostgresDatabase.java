@@ -1,6 +1,7 @@
 package org.grantline;
 
 import org.junit.jupiter.api.Assumptions;
+import org.springframework.boot.SpringApplication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.sql.Connection;
@@ -36,7 +37,9 @@ public final class PostgresDatabase {
             throw new IllegalStateException("cannot create database " + name, e);
         }
         if (!Boolean.getBoolean("grantline.test.keep-databases")) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
+            // Spring Boot runs its shutdown handlers after it has closed the test contexts: a JVM hook of our own
+            // would race them, and a context whose database is gone waits 30 s for a connection as it closes.
+            SpringApplication.getShutdownHandlers().add(() -> drop(name));
         }
         return name;
     }

@@ -81,10 +81,10 @@ final class DecisionLatencyRun {
                         + "(-Xmx256m; the forks find the test classpath through surefire's manifest jar), one fork = one run")
                         + "; 5 warm-up and 5 measured iterations of 1 s per fork (smoke: 1 × 0.2 s each).",
                 "Drools: the compiled OP-2014 ruleset (RulesetCompiler on rules/OP-2014, as grantline runs it) through "
-                        + "DecisionEngine.decide: a new KieSession, the parameters in force, the facts of a good "
-                        + "application; 'with its decision record' adds what DecisionRecorder builds before it writes "
-                        + "(inputs, outputs and fired rules as canonical JSON, the trail entry's content), not the "
-                        + "database write.",
+                        + "DecisionEngine.decide: a reused KieSession (rules.SessionPool), the parameters in force, "
+                        + "the facts of a good application; 'with its decision record' adds what DecisionRecorder "
+                        + "builds before it writes (inputs, outputs and fired rules as canonical JSON, the trail "
+                        + "entry's content), not the database write.",
                 "DMN: the same eligibility logic (E1–E5, E7, E8 and the score S1–S6 of eligibility.drl; E6 and E9 "
                         + "are intake rules) as one decision table, hit policy COLLECT (src/test/resources/bench/"
                         + "op-2014-eligibility.dmn), on DmnEngineConfiguration.createDefaultDmnEngineConfiguration()"
