@@ -9,9 +9,6 @@ import java.util.Set;
 /** A compiled, immutable version of one round's rules and parameters. */
 public final class Ruleset {
 
-    /** Idle sessions kept per decision: enough for the decisions that run at once on this machine's cores. */
-    private static final int POOLED_SESSIONS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
-
     private final RoundDefinition round;
     private final RulesetFiles files;
     private final String version;
@@ -23,7 +20,8 @@ public final class Ruleset {
         this.files = files;
         this.version = files.version();
         Map<String, SessionPool> pools = new HashMap<>();
-        kieBases.forEach((decision, kieBase) -> pools.put(decision, new SessionPool(kieBase, POOLED_SESSIONS)));
+        kieBases.forEach((decision, kieBase) -> pools.put(decision,
+                SessionPool.forDecision(files.folderName(), decision, kieBase)));
         this.sessions = Map.copyOf(pools);
         this.parameters = parameters;
     }

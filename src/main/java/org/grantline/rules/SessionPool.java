@@ -1,12 +1,22 @@
 package org.grantline.rules;
 
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.EntryPointId;
+import org.drools.core.impl.InternalRuleBase;
 import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Reuses the sessions of one decision's KieBase. A new session builds its agenda, entry points and node
@@ -15,47 +25,110 @@ import java.util.function.Function;
  * ids, as Drools' own pool resets them) and kept for the next decision; one whose decision failed is disposed,
  * never reused. Drools' {@code KieBase.newKieSessionsPool} is not used: in 10.2 its overflow queue is not
  * synchronised, and decisions run on many threads at once.
+ *
+ * <p>The reset does not clear everything: named entry points keep their facts, agenda groups their lock-on-active
+ * state. A KieBase whose rules use such features ({@link #notReusableBecause}) gets a new session every time.
  */
 final class SessionPool {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionPool.class);
+    private static final String MAIN_AGENDA_GROUP = "MAIN";
 
     private final KieBase kieBase;
     private final BlockingQueue<KieSession> idle;
 
+    /** Idle sessions kept per decision: as many as decisions run at once on this machine's cores. */
+    static final int IDLE_SESSIONS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    /** The pool for one decision of a ruleset: reusing sessions where its rules allow it. */
+    static SessionPool forDecision(String round, String decision, KieBase kieBase) {
+        Optional<String> notReusable = notReusableBecause(kieBase);
+        notReusable.ifPresent(why -> log.info("Decision {} of {} takes a new Drools session each time: {}",
+                decision, round, why));
+        return new SessionPool(kieBase, notReusable.isPresent() ? 0 : IDLE_SESSIONS);
+    }
+
+    /** Keeps up to {@code capacity} idle sessions; 0 gives every decision a new session. */
     SessionPool(KieBase kieBase, int capacity) {
         this.kieBase = kieBase;
-        this.idle = new ArrayBlockingQueue<>(Math.max(1, capacity));
+        this.idle = capacity > 0 ? new ArrayBlockingQueue<>(capacity) : null;
+    }
+
+    /** Why a reset session of this KieBase could decide differently from a new one, if it could. */
+    static Optional<String> notReusableBecause(KieBase kieBase) {
+        // KieBase.getEntryPointIds() lists only declared entry points; the network has every one the rules name.
+        Set<String> entryPoints = ((InternalRuleBase) kieBase).getRete().getEntryPointNodes().keySet().stream()
+                .map(EntryPointId::getEntryPointId).collect(Collectors.toCollection(TreeSet::new));
+        if (entryPoints.stream().anyMatch(id -> !id.equals(EntryPointId.DEFAULT.getEntryPointId()))) {
+            return Optional.of("its rules use the entry points " + entryPoints);
+        }
+        return kieBase.getKiePackages().stream()
+                .flatMap(pkg -> pkg.getRules().stream())
+                .map(SessionPool::notReusableBecause)
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    private static Optional<String> notReusableBecause(Rule rule) {
+        RuleImpl impl = (RuleImpl) rule;
+        String why = !MAIN_AGENDA_GROUP.equals(impl.getAgendaGroup()) ? "an agenda group"
+                : impl.isLockOnActive() ? "lock-on-active"
+                : notBlank(impl.getActivationGroup()) ? "an activation group"
+                : notBlank(impl.getRuleFlowGroup()) ? "a ruleflow group"
+                : impl.getTimer() != null ? "a timer"
+                : impl.getCalendars() != null && impl.getCalendars().length > 0 ? "calendars"
+                : null;
+        return Optional.ofNullable(why).map(feature -> "rule \"" + rule.getName() + "\" uses " + feature);
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
     }
 
     /** Runs one piece of work on a session of its own; the session goes back only if the work succeeded. */
     <T> T withSession(Function<KieSession, T> work) {
-        KieSession session = idle.poll();
+        KieSession session = idle == null ? null : idle.poll();
         if (session == null) {
             session = kieBase.newKieSession();
         }
         T result;
         try {
             result = work.apply(session);
-        } catch (RuntimeException | Error e) {
-            session.dispose();
-            throw e;
+        } catch (Throwable failure) {
+            disposeQuietly(session, failure);
+            throw failure;
         }
         giveBack(session);
         return result;
     }
 
     int idleSessions() {
-        return idle.size();
+        return idle == null ? 0 : idle.size();
     }
 
+    /** The decision has its result: a session that cannot be reset is dropped, the result still stands. */
     private void giveBack(KieSession session) {
+        if (idle == null) {
+            session.dispose();
+            return;
+        }
         try {
             ((StatefulKnowledgeSessionImpl) session).reset();
         } catch (RuntimeException e) {
-            session.dispose();
-            throw e;
+            log.warn("A Drools session could not be reset and is dropped", e);
+            disposeQuietly(session, e);
+            return;
         }
         if (!idle.offer(session)) {
             session.dispose();
+        }
+    }
+
+    private static void disposeQuietly(KieSession session, Throwable cause) {
+        try {
+            session.dispose();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
         }
     }
 }

@@ -3,6 +3,8 @@ package org.grantline.rules;
 import org.grantline.decisions.FactsAssembler;
 import org.grantline.intake.ApplicationRequest;
 import org.grantline.rules.facts.Partner;
+import org.grantline.rules.scenarios.ScenarioResult;
+import org.grantline.rules.scenarios.ScenarioRunner;
 import org.grantline.trail.CanonicalJson;
 import org.grantline.workflow.Lifecycle;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,7 +88,36 @@ class SessionPoolTest {
         } finally {
             threads.shutdown();
         }
-        assertThat(ruleset.sessions("eligibility").idleSessions()).isBetween(1, 8);
+        assertThat(ruleset.sessions("eligibility").idleSessions()).isBetween(1, SessionPool.IDLE_SESSIONS);
+    }
+
+    @Test
+    void everyRoundsScenariosPassAgainOnTheSessionsTheirFirstRunLeft() {
+        for (Path folder : RulesetRegistry.roundFolders(RuleScenariosTest.RULES)) {
+            Ruleset ruleset = new RulesetCompiler().compile(RulesetFiles.read(folder));
+            ScenarioRunner.runAll(ruleset, folder);
+            List<ScenarioResult> again = ScenarioRunner.runAll(ruleset, folder);
+            assertThat(again).as("scenarios of " + folder).isNotEmpty()
+                    .allSatisfy(result -> assertThat(result.mismatches()).as(result.toString()).isEmpty());
+        }
+    }
+
+    @Test
+    void rulesThatTheResetWouldNotClearGetANewSessionEachTime() {
+        String lockOnActive = RulesetCompilerTest.DECISION.replace("rule \"R1 Award the grant\"\n",
+                "rule \"R1 Award the grant\"\nlock-on-active true\n");
+        String entryPoint = RulesetCompilerTest.DECISION.replace("    DecisionDate()\n",
+                "    DecisionDate()\n    not Failure() from entry-point \"late\"\n");
+        for (String drl : List.of(lockOnActive, entryPoint)) {
+            assertThat(drl).isNotEqualTo(RulesetCompilerTest.DECISION);
+            Ruleset ruleset = new RulesetCompiler().compile(RulesetCompilerTest.files(Map.of("award.drl", drl)));
+            for (int i = 0; i < 2; i++) {
+                DecisionResult result = DecisionEngine.decide(ruleset, "award", LocalDate.parse("2015-07-01"), List.of());
+                assertThat(result.outcome()).isEqualTo("AWARDED");
+                assertThat(result.firedClauses()).containsExactly("R1");
+            }
+            assertThat(ruleset.sessions("award").idleSessions()).as("no session kept for %s", drl).isZero();
+        }
     }
 
     @Test
