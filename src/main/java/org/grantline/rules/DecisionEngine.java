@@ -10,9 +10,9 @@ import org.grantline.rules.facts.Release;
 import org.grantline.rules.facts.ScorePoint;
 import org.grantline.rules.facts.Tranche;
 import org.grantline.rules.facts.Value;
+import org.drools.core.common.InternalFactHandle;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.drools.core.common.InternalFactHandle;
 import org.kie.api.runtime.KieSession;
 import org.springframework.stereotype.Component;
 

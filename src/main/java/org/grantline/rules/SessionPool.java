@@ -33,12 +33,11 @@ final class SessionPool {
 
     private static final Logger log = LoggerFactory.getLogger(SessionPool.class);
     private static final String MAIN_AGENDA_GROUP = "MAIN";
+    /** Idle sessions kept per decision: as many as decisions run at once on this machine's cores. */
+    static final int IDLE_SESSIONS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final KieBase kieBase;
     private final BlockingQueue<KieSession> idle;
-
-    /** Idle sessions kept per decision: as many as decisions run at once on this machine's cores. */
-    static final int IDLE_SESSIONS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     /** The pool for one decision of a ruleset: reusing sessions where its rules allow it. */
     static SessionPool forDecision(String round, String decision, KieBase kieBase) {
@@ -49,13 +48,13 @@ final class SessionPool {
     }
 
     /** Keeps up to {@code capacity} idle sessions; 0 gives every decision a new session. */
-    SessionPool(KieBase kieBase, int capacity) {
+    private SessionPool(KieBase kieBase, int capacity) {
         this.kieBase = kieBase;
         this.idle = capacity > 0 ? new ArrayBlockingQueue<>(capacity) : null;
     }
 
     /** Why a reset session of this KieBase could decide differently from a new one, if it could. */
-    static Optional<String> notReusableBecause(KieBase kieBase) {
+    private static Optional<String> notReusableBecause(KieBase kieBase) {
         // KieBase.getEntryPointIds() lists only declared entry points; the network has every one the rules name.
         Set<String> entryPoints = ((InternalRuleBase) kieBase).getRete().getEntryPointNodes().keySet().stream()
                 .map(EntryPointId::getEntryPointId).collect(Collectors.toCollection(TreeSet::new));
