@@ -1,9 +1,12 @@
 package org.grantline.tasks;
 
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.FormField;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
@@ -25,16 +28,30 @@ public class OpenTasks {
     private final TaskService tasks;
     private final FormService forms;
     private final RuntimeService runtime;
+    private final ProcessEngineConfigurationImpl engine;
+    private final String applicationTasksSql;
 
-    OpenTasks(TaskService tasks, FormService forms, RuntimeService runtime) {
+    OpenTasks(TaskService tasks, FormService forms, RuntimeService runtime, ManagementService management,
+              ProcessEngineConfigurationImpl engine) {
         this.tasks = tasks;
         this.forms = forms;
         this.runtime = runtime;
+        this.engine = engine;
+        this.applicationTasksSql = "select T.* from " + management.getTableName(Task.class) + " T join "
+                + management.getTableName(Execution.class) + " E on E.ID_ = T.PROC_INST_ID_"
+                + " where E.BUSINESS_KEY_ = #{applicationId} and T.SUSPENSION_STATE_ = 1"
+                + " order by T.PRIORITY_ desc, T.CREATE_TIME_ asc, T.ID_ asc";
     }
 
+    /**
+     * The open tasks of one application, in the order of {@link #list}. One engine command, so that each task's
+     * form reads the task and its variables from the command's cache; and a native query, because building the
+     * generic task query's dynamic SQL costs more than running this one (every case file, every 201, reads it).
+     */
     public List<OpenTask> ofApplication(String applicationId) {
-        return page(tasks.createTaskQuery().processInstanceBusinessKey(applicationId), 0, 100).stream()
-                .map(task -> view(task, applicationId)).toList();
+        return engine.getCommandExecutorTxRequired().execute(context -> tasks.createNativeTaskQuery()
+                .sql(applicationTasksSql).parameter("applicationId", applicationId).listPage(0, 100).stream()
+                .map(task -> view(task, applicationId)).toList());
     }
 
     public List<OpenTask> list(TaskQuery query, int first, int max) {

@@ -7,13 +7,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.text.ParseException;
 
 /**
- * {@code -Dbench.jfr=true}: a Flight Recorder recording (the "profile" settings) around a benchmark, dumped to
+ * {@code -Dbench.jfr=true}: a Flight Recorder recording (the "profile" settings, with Java stacks sampled every
+ * {@value #SAMPLE_PERIOD_MS} ms instead of 10 so that a benchmark of a minute gives enough of them) around a benchmark, dumped to
  * target/bench/&lt;name&gt;.jfr for {@code jfr print} or JDK Mission Control. Without the property it does nothing.
  */
 final class JfrRecording implements AutoCloseable {
+
+    private static final int SAMPLE_PERIOD_MS = 2;
 
     private final Recording recording;
     private final Path file;
@@ -30,6 +34,7 @@ final class JfrRecording implements AutoCloseable {
         try {
             Recording recording = new Recording(Configuration.getConfiguration("profile"));
             recording.setName(name);
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(SAMPLE_PERIOD_MS));
             recording.start();
             return new JfrRecording(recording, Files.createDirectories(Path.of("target/bench")).resolve(name + ".jfr"));
         } catch (IOException e) {

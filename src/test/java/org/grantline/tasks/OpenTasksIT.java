@@ -1,0 +1,62 @@
+package org.grantline.tasks;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.grantline.GrantlineIT;
+import org.grantline.workflow.Lifecycle;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The case file's open tasks (one native query) against the task list's generic task query. */
+class OpenTasksIT extends GrantlineIT {
+
+    @Autowired
+    OpenTasks openTasks;
+    @Autowired
+    Lifecycle drive;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    RuntimeService runtime;
+
+    @Test
+    void anApplicationsOpenTasksAreItsOwnWithTheirFormsAsTheTaskListShowsThem() {
+        Lifecycle.on("2014-02-10");
+        String first = drive.submit(Lifecycle.goodApplicationJson("open-tasks"));
+        String second = drive.submit(Lifecycle.goodApplicationJson("open-tasks"));
+
+        List<OpenTask> open = openTasks.ofApplication(first);
+
+        assertThat(open).extracting(OpenTask::key).containsExactly("Task_ReviewApplication");
+        OpenTask review = open.get(0);
+        assertThat(review.applicationId()).isEqualTo(first);
+        assertThat(review.processInstanceId()).isEqualTo(drive.row(first).processInstanceId());
+        assertThat(review.form()).extracting(OpenTask.Field::id).contains("eligibilitySummary", "approved");
+        assertThat(review.form()).filteredOn(f -> f.id().equals("eligibilitySummary")).singleElement()
+                .satisfies(f -> assertThat(f.value()).isNotNull()
+                        .isEqualTo(runtime.getVariable(review.processInstanceId(), "eligibilitySummary")));
+        assertThat(open).usingRecursiveFieldByFieldElementComparator()
+                .isEqualTo(openTasks.list(tasks.createTaskQuery().processInstanceBusinessKey(first), 0, 100));
+        assertThat(openTasks.ofApplication(second)).extracting(OpenTask::applicationId).containsExactly(second);
+    }
+
+    @Test
+    void aSuspendedApplicationHasNoOpenTasksAndAFinishedTaskIsGone() {
+        Lifecycle.on("2014-02-10");
+        String suspended = drive.submit(Lifecycle.goodApplicationJson("open-tasks"));
+        String reviewed = drive.submit(Lifecycle.goodApplicationJson("open-tasks"));
+
+        runtime.suspendProcessInstanceById(drive.row(suspended).processInstanceId());
+        drive.complete(reviewed, "Task_ReviewApplication", Map.of("approved", true));
+
+        assertThat(openTasks.ofApplication(suspended)).isEmpty();
+        assertThat(openTasks.ofApplication(reviewed)).extracting(OpenTask::key)
+                .doesNotContain("Task_ReviewApplication");
+        assertThat(openTasks.ofApplication("no-such-application")).isEmpty();
+    }
+}
