@@ -68,6 +68,8 @@ class BenchmarkSmokeIT extends GrantlineIT {
         REPORT.publish(ReplayThroughput.NAME, ReplayThroughput.figures(replay), List.of());
         assertThat(replay.decisions()).isPositive();
         assertThat(replay.rates()).allSatisfy(rate -> assertThat(rate).isPositive());
+        assertThat(replay.keptHeapMiB()).as("a replay keeps no memory once collected").allSatisfy(kept ->
+                assertThat(kept).isLessThan(64));
 
         List<Figure> heap = ActiveApplicationsHeap.measure(drive, jdbc, 100, 1);
         REPORT.publish(ActiveApplicationsHeap.NAME, heap, List.of());

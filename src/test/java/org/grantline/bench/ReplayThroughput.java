@@ -9,20 +9,25 @@ import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Batch replay of every recorded decision against its own ruleset version: decisions/s and peak heap. */
+/**
+ * Batch replay of every recorded decision against its own ruleset version: decisions/s, peak heap, and the heap a
+ * run leaves behind once collected (what shows that memory stays bounded: the peak only follows the heap's size).
+ */
 final class ReplayThroughput {
 
     static final String NAME = "Batch replay";
 
-    record Result(long decisions, List<Double> rates, List<Double> peakHeapMiB) {
+    record Result(long decisions, List<Double> rates, List<Double> peakHeapMiB, List<Double> keptHeapMiB) {
     }
 
     static Result measure(BatchReplay batch, BatchReplay.Selection all, int runs) {
         batch.run(all, null, null, (d, t) -> { }, () -> false); // warm-up
         List<Double> rates = new ArrayList<>();
         List<Double> peaks = new ArrayList<>();
+        List<Double> kept = new ArrayList<>();
         long decisions = 0;
         for (int run = 0; run < runs; run++) {
+            long before = heapUsedAfterGc();
             resetPeaks();
             long started = System.nanoTime();
             ReplaySummary summary = batch.run(all, null, null, (d, t) -> { }, () -> false);
@@ -33,8 +38,9 @@ final class ReplayThroughput {
             decisions = summary.getReplayed();
             rates.add(decisions / seconds);
             peaks.add(peakHeapBytes() / (1024.0 * 1024));
+            kept.add((heapUsedAfterGc() - before) / (1024.0 * 1024));
         }
-        return new Result(decisions, rates, peaks);
+        return new Result(decisions, rates, peaks, kept);
     }
 
     static List<Figure> figures(Result result) {
@@ -43,13 +49,20 @@ final class ReplayThroughput {
                 Figure.of(NAME, "decisions replayed", "decisions/s", result.rates()).note(n)
                         .goal("≥ 5,000/s", 5_000, true),
                 Figure.of(NAME, "peak heap during a run (sum of pool peaks, an upper bound)", "MiB",
-                        result.peakHeapMiB()).note("heap max " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB"));
+                        result.peakHeapMiB()).note("heap max " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB"),
+                Figure.of(NAME, "heap kept by a run (used after GC, after the run minus before it)", "MiB",
+                        result.keptHeapMiB()).note("near 0: a replay holds no decision once it is replayed"));
     }
 
     static List<String> notes() {
         return List.of("What: BatchReplay over every recorded decision (real decisions of simulated applications, "
                 + "copied up to the size), each against its own ruleset version, H2 in a file; one warm-up replay "
                 + "first. Also written alone to target/bench/replay.md and replay.csv.");
+    }
+
+    private static long heapUsedAfterGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static void resetPeaks() {

@@ -1,8 +1,10 @@
 package org.grantline.tasks;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.grantline.GrantlineIT;
+import org.grantline.security.Roles;
 import org.grantline.workflow.Lifecycle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +25,8 @@ class OpenTasksIT extends GrantlineIT {
     TaskService tasks;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    IdentityService identity;
 
     @Test
     void anApplicationsOpenTasksAreItsOwnWithTheirFormsAsTheTaskListShowsThem() {
@@ -51,12 +55,35 @@ class OpenTasksIT extends GrantlineIT {
         String suspended = drive.submit(Lifecycle.goodApplicationJson("open-tasks"));
         String reviewed = drive.submit(Lifecycle.goodApplicationJson("open-tasks"));
 
-        runtime.suspendProcessInstanceById(drive.row(suspended).processInstanceId());
-        drive.complete(reviewed, "Task_ReviewApplication", Map.of("approved", true));
+        String instance = drive.row(suspended).processInstanceId();
+        runtime.suspendProcessInstanceById(instance);
+        try {
+            drive.complete(reviewed, "Task_ReviewApplication", Map.of("approved", true));
 
-        assertThat(openTasks.ofApplication(suspended)).isEmpty();
-        assertThat(openTasks.ofApplication(reviewed)).extracting(OpenTask::key)
-                .doesNotContain("Task_ReviewApplication");
-        assertThat(openTasks.ofApplication("no-such-application")).isEmpty();
+            assertThat(openTasks.ofApplication(suspended)).isEmpty();
+            assertThat(openTasks.list(tasks.createTaskQuery().processInstanceBusinessKey(suspended), 0, 100)).isEmpty();
+            // Offered a place, it waits for its development strategy: no caseworker task until then.
+            assertThat(drive.stage(reviewed)).isEqualTo("GETTING_READY");
+            assertThat(openTasks.ofApplication(reviewed)).isEmpty();
+            assertThat(openTasks.ofApplication("no-such-application")).isEmpty();
+        } finally {
+            runtime.activateProcessInstanceById(instance);
+        }
+        assertThat(openTasks.ofApplication(suspended)).extracting(OpenTask::key).containsExactly("Task_ReviewApplication");
+    }
+
+    @Test
+    void aCamundaSignInOnTheThreadChangesNothing() {
+        Lifecycle.on("2014-02-10");
+        String id = drive.submit(Lifecycle.goodApplicationJson("open-tasks"));
+        List<OpenTask> unauthenticated = openTasks.ofApplication(id);
+        // An applicant may not read tasks in Camunda; grantline's own access check has let the reader in.
+        identity.setAuthentication(Lifecycle.APPLICANT, List.of(Roles.APPLICANT));
+        try {
+            assertThat(openTasks.ofApplication(id)).usingRecursiveFieldByFieldElementComparator()
+                    .isEqualTo(unauthenticated).hasSize(1);
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 }
