@@ -5,10 +5,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.FormField;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.grantline.workflow.EngineCalls;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
@@ -28,15 +28,15 @@ public class OpenTasks {
     private final TaskService tasks;
     private final FormService forms;
     private final RuntimeService runtime;
-    private final ProcessEngineConfigurationImpl engine;
+    private final EngineCalls engineCalls;
     private final String applicationTasksSql;
 
     OpenTasks(TaskService tasks, FormService forms, RuntimeService runtime, ManagementService management,
-              ProcessEngineConfigurationImpl engine) {
+              EngineCalls engineCalls) {
         this.tasks = tasks;
         this.forms = forms;
         this.runtime = runtime;
-        this.engine = engine;
+        this.engineCalls = engineCalls;
         this.applicationTasksSql = "select T.* from " + management.getTableName(Task.class) + " T join "
                 + management.getTableName(Execution.class) + " E on E.ID_ = T.PROC_INST_ID_"
                 + " where E.BUSINESS_KEY_ = #{applicationId} and T.SUSPENSION_STATE_ = 1"
@@ -51,9 +51,9 @@ public class OpenTasks {
      * reads a case file has been let in by grantline's own access check.
      */
     public List<OpenTask> ofApplication(String applicationId) {
-        return engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() ->
-                tasks.createNativeTaskQuery().sql(applicationTasksSql).parameter("applicationId", applicationId)
-                        .listPage(0, 100).stream().map(task -> view(task, applicationId)).toList()));
+        return engineCalls.withoutAuthorization(() -> tasks.createNativeTaskQuery().sql(applicationTasksSql)
+                .parameter("applicationId", applicationId).listPage(0, 100).stream()
+                .map(task -> view(task, applicationId)).toList());
     }
 
     public List<OpenTask> list(TaskQuery query, int first, int max) {

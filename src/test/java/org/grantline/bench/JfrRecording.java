@@ -7,13 +7,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.text.ParseException;
+import java.time.Duration;
 
 /**
- * {@code -Dbench.jfr=true}: a Flight Recorder recording (the "profile" settings, with Java stacks sampled every
- * {@value #SAMPLE_PERIOD_MS} ms instead of 10 so that a benchmark of a minute gives enough of them) around a benchmark, dumped to
- * target/bench/&lt;name&gt;.jfr for {@code jfr print} or JDK Mission Control. Without the property it does nothing.
+ * {@code -Dbench.jfr=true}: a Flight Recorder recording around a benchmark, dumped to target/bench/&lt;name&gt;.jfr for
+ * {@code jfr print} or JDK Mission Control. The "profile" settings, with Java stacks sampled every
+ * {@value #SAMPLE_PERIOD_MS} ms instead of 10, so that a benchmark of a minute gives enough of them. Without the
+ * property it does nothing.
  */
 final class JfrRecording implements AutoCloseable {
 

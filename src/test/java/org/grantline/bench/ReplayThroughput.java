@@ -28,7 +28,7 @@ final class ReplayThroughput {
         long decisions = 0;
         for (int run = 0; run < runs; run++) {
             long before = heapUsedAfterGc();
-            resetPeaks();
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             long started = System.nanoTime();
             ReplaySummary summary = batch.run(all, null, null, (d, t) -> { }, () -> false);
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -63,11 +63,6 @@ final class ReplayThroughput {
     private static long heapUsedAfterGc() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
     }
 
     private static long peakHeapBytes() {
