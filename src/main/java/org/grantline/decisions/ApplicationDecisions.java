@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Takes a decision about an application and makes it count: evaluates the rules over the stored facts,
@@ -35,6 +37,8 @@ public class ApplicationDecisions {
     private final PaymentLedger ledger;
     private final ConditionStore conditions;
     private final BusinessClock clock;
+    /** Round and decision ("OP-2014/getting-ready") of the kinds whose latest decision booked awards. */
+    private final Set<String> bookedLastTime = ConcurrentHashMap.newKeySet();
 
     ApplicationDecisions(ApplicationRepository applications, FactsAssembler assembler, DecisionEngine engine,
                          DecisionRecorder recorder, PaymentLedger ledger, ConditionStore conditions,
@@ -53,15 +57,26 @@ public class ApplicationDecisions {
         ApplicationRow app = applications.get(applicationId);
         Instant now = clock.now();
         LocalDate today = clock.today();
-        // Decided on the figures as committed. A decision that would book awards is taken again under the award
-        // lock, on facts read after taking it, so that no two decisions take the same last place or last pound.
-        // One that books nothing stands on the committed figures: it changes none that another decision reads.
+        // A decision that books awards is taken under the award lock, on facts read after taking it, so that no
+        // two decisions take the same last place or last pound. One that books nothing stands on the committed
+        // figures: it changes none that another decision reads. A decision that booked awards the last time it
+        // was taken takes the lock first; any other one is taken again under the lock if it turns out to book.
+        String kind = app.roundCode() + "/" + decision;
+        boolean locked = bookedLastTime.contains(kind);
+        if (locked) {
+            ledger.lockForAwards();
+        }
         List<Object> facts = factsWithPosition(app);
         DecisionResult result = engine.decide(app.roundCode(), decision, today, facts);
-        if (!result.awards().isEmpty()) {
+        if (!locked && !result.awards().isEmpty()) {
             ledger.lockForAwards();
             facts = factsWithPosition(app);
             result = engine.decide(app.roundCode(), decision, today, facts);
+        }
+        if (result.awards().isEmpty()) {
+            bookedLastTime.remove(kind);
+        } else {
+            bookedLastTime.add(kind);
         }
         String id = recorder.record(app.id(), result, facts, trigger, now);
         ledger.recordAwards(app.id(), app.leadType(), app.roundCode(), id, result.awards(), result.tranches(), now);

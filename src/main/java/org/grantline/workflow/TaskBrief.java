@@ -1,5 +1,6 @@
 package org.grantline.workflow;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.grantline.intake.ApplicationRepository;
 import org.grantline.intake.ApplicationRequest;
@@ -50,7 +51,13 @@ public class TaskBrief {
                 .map(t -> t.awardType() + " " + t.number() + ": £" + t.amount().toPlainString() + " " + t.status())
                 .collect(Collectors.joining("; ")));
         // On the process, not the task: Tasklist's generated forms read the execution's variables only.
-        task.getExecution().setVariables(brief);
+        // Only what changed since the last task: an unchanged value would add an update and a history row.
+        DelegateExecution execution = task.getExecution();
+        brief.forEach((name, value) -> {
+            if (!value.equals(execution.getVariable(name))) {
+                execution.setVariable(name, value);
+            }
+        });
     }
 
     private static ApplicationRequest read(String json) {

@@ -254,6 +254,21 @@ class OurPlace2014ProcessIT extends GrantlineIT {
         assertThat(row.get(1)).contains("\"approved\":true").contains("Strong partnership");
     }
 
+    @Test
+    void theTaskBriefShowsTheMoneyHeldAndRecordsOnlyWhatChanged() {
+        String id = signedOffReady("brief");
+        assertThat(tasks.getVariables(drive.task(id, "Task_ReviewOperationalPlan").getId()).get("caseMoney"))
+                .isEqualTo("GETTING_READY 1: £3000.00 PAYABLE; GETTING_GOING 1: £9000.00 PAYABLE; "
+                        + "GETTING_GOING 2: £1000.00 PAYABLE");
+        // Three tasks so far (review, Getting Going, plan review): the money changed at each, nothing else did.
+        assertThat(updatesOf(id, "caseArea")).hasSize(1);
+        assertThat(updatesOf(id, "caseApplicant")).hasSize(1);
+        assertThat(updatesOf(id, "caseMoney")).containsExactly("nothing awarded yet",
+                "GETTING_READY 1: £3000.00 PAYABLE",
+                "GETTING_READY 1: £3000.00 PAYABLE; GETTING_GOING 1: £9000.00 PAYABLE; "
+                        + "GETTING_GOING 2: £1000.00 PAYABLE");
+    }
+
     // -- helpers -------------------------------------------------------------------------------------------
 
     private String signedOffReady(String tag) {
@@ -265,6 +280,14 @@ class OurPlace2014ProcessIT extends GrantlineIT {
         return id;
     }
 
+
+    private List<String> updatesOf(String id, String variable) {
+        return history.createHistoricDetailQuery().variableUpdates()
+                .processInstanceId(drive.row(id).processInstanceId()).orderPartiallyByOccurrence().asc().list()
+                .stream().map(org.camunda.bpm.engine.history.HistoricVariableUpdate.class::cast)
+                .filter(update -> update.getVariableName().equals(variable))
+                .map(update -> String.valueOf(update.getValue())).toList();
+    }
 
     private List<String> awardTypes(String id) {
         return jdbc.sql("select type from award where application_id = ?").param(id).query(String.class).list();
