@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.grantline.milestones.SubmissionType;
 import org.grantline.workflow.ProcessDates;
 
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -76,6 +77,10 @@ final class BareEngine implements LifecycleSteps, AutoCloseable {
         var done = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(id)
                 .completed().singleResult();
         return done != null && "End_Completed".equals(done.getEndActivityId());
+    }
+
+    DataSource dataSource() {
+        return engine.getProcessEngineConfiguration().getDataSource();
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,6 +30,8 @@ class LifecycleBenchmark {
 
     @Autowired
     Lifecycle drive;
+    @Autowired
+    DataSource database;
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry properties) {
@@ -44,7 +47,7 @@ class LifecycleBenchmark {
     void applicationsThroughTheWholeLifecycle() {
         List<Figure> figures;
         try (JfrRecording ignored = JfrRecording.start("lifecycle")) {
-            figures = LifecycleThroughput.measure(NAME, new GrantlineSteps(drive),
+            figures = LifecycleThroughput.measure(NAME, new GrantlineSteps(drive), database,
                 () -> BareEngine.on(FreshH2.url(Path.of("target/bench/db/lifecycle/bare")),
                         "org.h2.Driver", "sa", Path.of("bpmn/OP-2014.bpmn")),
                     BenchSize.current(), BenchSize.runs(), true);

@@ -62,7 +62,7 @@ class LifecycleOnPostgresBenchmark {
 
     @Test
     void applicationsThroughTheWholeLifecycle() {
-        List<Figure> figures = LifecycleThroughput.measure(NAME, new GrantlineSteps(drive),
+        List<Figure> figures = LifecycleThroughput.measure(NAME, new GrantlineSteps(drive), null,
                 () -> BareEngine.on(PostgresDatabase.SERVER + PostgresDatabase.create("grantline_bench_bare"),
                         "org.postgresql.Driver", PostgresDatabase.USER, Path.of("bpmn/OP-2014.bpmn")),
                 BenchSize.current(), BenchSize.runs(), false);
