@@ -62,9 +62,12 @@ class BenchmarkSmokeIT extends GrantlineIT {
 
         Lifecycle.on("2014-02-10");
         List<Figure> http = HttpThroughput.measure(new HttpLoad("http://127.0.0.1:" + port, Lifecycle.APPLICANT,
-                PASSWORD), BenchSize.SMOKE, 1);
+                PASSWORD), database, BenchSize.SMOKE, 1);
         REPORT.publish(HttpThroughput.NAME, http, List.of());
-        assertThat(http).hasSize(13);
+        assertThat(http).hasSize(14);
+        // a submission stores the application, starts the process, records a decision and opens a task
+        assertThat(http.get(0).metric()).isEqualTo("SQL statements per submission");
+        assertThat(http.get(0).median()).isBetween(50.0, 1_000.0);
         assertThat(http).filteredOn(f -> f.metric().startsWith("errors")).allSatisfy(f -> assertThat(f.max()).isZero());
         // JIT time may be 0 on a warm JVM; every other figure (rates, latencies) must be positive.
         assertThat(http).filteredOn(f -> !f.metric().startsWith("errors") && !f.metric().startsWith("JIT"))

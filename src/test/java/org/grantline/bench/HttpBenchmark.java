@@ -12,6 +12,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,6 +38,8 @@ class HttpBenchmark {
     Lifecycle drive;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource database;
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry properties) {
@@ -55,7 +58,7 @@ class HttpBenchmark {
         List<Figure> http;
         try (JfrRecording ignored = JfrRecording.start("http")) {
             http = HttpThroughput.measure(new HttpLoad("http://127.0.0.1:" + port, Lifecycle.APPLICANT, "bench"),
-                    size, BenchSize.runs());
+                    database, size, BenchSize.runs());
         }
         BenchReport.main().publish(HttpThroughput.NAME, http, HttpThroughput.notes("grantline on H2 in a file, "
                 + "in the test JVM (SpringBootTest, random port), heap capped by the bench profile"));

@@ -1,5 +1,6 @@
 package org.grantline.bench;
 
+import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,9 +17,22 @@ final class HttpThroughput {
     static final int[] CLIENTS = {1, 8, 32};
     static final int WARM_UP = 2_000;
 
-    static List<Figure> measure(HttpLoad load, BenchSize size, int runs) throws InterruptedException {
+    /** With {@code h2} (grantline's database, when it is H2) the statements per submission are counted too. */
+    static List<Figure> measure(HttpLoad load, DataSource h2, BenchSize size, int runs) throws InterruptedException {
         // The JIT needs the same number of calls whatever the size: a shorter warm-up measures the compiler.
         load.run(8, size == BenchSize.SMOKE ? 10 : WARM_UP);
+        List<Figure> figures = new ArrayList<>();
+        if (h2 != null) {
+            int counted = size == BenchSize.SMOKE ? 5 : 50;
+            double statements = StatementCount.perUnit(h2, counted, () -> {
+                HttpLoad.Outcome outcome = load.run(1, counted);
+                if (outcome.errors() > 0) {
+                    throw new IllegalStateException(outcome.errors() + " submissions failed: " + outcome.firstError());
+                }
+            });
+            figures.add(Figure.of(NAME, "SQL statements per submission", "statements", List.of(statements))
+                    .note(String.format("H2's own count over %d submissions at 1 client, once", counted)));
+        }
         Map<Integer, List<HttpLoad.Outcome>> byClients = new LinkedHashMap<>();
         List<Double> jitMillis = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
@@ -31,7 +45,6 @@ final class HttpThroughput {
             }
             jitMillis.add((double) (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore));
         }
-        List<Figure> figures = new ArrayList<>();
         byClients.forEach((clients, outcomes) -> {
             String at = clients + (clients == 1 ? " client" : " clients");
             String n = String.format("%,d submissions per run", outcomes.get(0).requests());
