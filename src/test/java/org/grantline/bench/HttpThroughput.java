@@ -24,7 +24,7 @@ final class HttpThroughput {
         List<Figure> figures = new ArrayList<>();
         if (h2 != null) {
             int counted = size == BenchSize.SMOKE ? 5 : 50;
-            double statements = StatementCount.perUnit(h2, counted, () -> {
+            double statements = StatementCount.perUnit(h2, "http-submission", counted, () -> {
                 HttpLoad.Outcome outcome = load.run(1, counted);
                 if (outcome.errors() > 0) {
                     throw new IllegalStateException(outcome.errors() + " submissions failed: " + outcome.firstError());

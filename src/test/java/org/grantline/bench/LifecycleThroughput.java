@@ -3,6 +3,7 @@ package org.grantline.bench;
 import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -64,8 +65,9 @@ final class LifecycleThroughput {
     private static List<Figure> statements(String benchmark, LifecycleSteps grantline, DataSource grantlineH2,
                                            BareEngine engine, BenchSize size) {
         int applications = size == BenchSize.SMOKE ? 5 : 20;
-        double ours = StatementCount.perApplication(grantlineH2, grantline, applications, "counted");
-        double bare = StatementCount.perApplication(engine.dataSource(), engine, applications, "counted");
+        String file = benchmark.replaceAll("\\W+", "-").replaceAll("-$", "").toLowerCase(Locale.ROOT);
+        double ours = StatementCount.perApplication(grantlineH2, file + "-grantline", grantline, applications);
+        double bare = StatementCount.perApplication(engine.dataSource(), file + "-bare", engine, applications);
         String n = String.format("H2's own count over %d applications, once", applications);
         return List.of(
                 Figure.of(benchmark, "SQL statements per application, grantline", "statements", List.of(ours)).note(n),
