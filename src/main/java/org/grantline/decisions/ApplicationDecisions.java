@@ -17,8 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Takes a decision about an application and makes it count: evaluates the rules over the stored facts,
@@ -37,8 +35,7 @@ public class ApplicationDecisions {
     private final PaymentLedger ledger;
     private final ConditionStore conditions;
     private final BusinessClock clock;
-    /** Round and decision ("OP-2014/getting-ready") of the kinds whose latest decision booked awards. */
-    private final Set<String> bookedLastTime = ConcurrentHashMap.newKeySet();
+    private final AwardExpectation expectation = new AwardExpectation();
 
     ApplicationDecisions(ApplicationRepository applications, FactsAssembler assembler, DecisionEngine engine,
                          DecisionRecorder recorder, PaymentLedger ledger, ConditionStore conditions,
@@ -59,10 +56,10 @@ public class ApplicationDecisions {
         LocalDate today = clock.today();
         // A decision that books awards is taken under the award lock, on facts read after taking it, so that no
         // two decisions take the same last place or last pound. One that books nothing stands on the committed
-        // figures: it changes none that another decision reads. A decision that booked awards the last time it
-        // was taken takes the lock first; any other one is taken again under the lock if it turns out to book.
-        String kind = app.roundCode() + "/" + decision;
-        boolean locked = bookedLastTime.contains(kind);
+        // figures: it changes none that another decision reads. A kind expected to book takes the lock first and is
+        // taken once (should it book nothing, it held the lock for nothing); any other is taken again under the
+        // lock if it turns out to book.
+        boolean locked = expectation.expected(app.roundCode(), decision);
         if (locked) {
             ledger.lockForAwards();
         }
@@ -73,11 +70,7 @@ public class ApplicationDecisions {
             facts = factsWithPosition(app);
             result = engine.decide(app.roundCode(), decision, today, facts);
         }
-        if (result.awards().isEmpty()) {
-            bookedLastTime.remove(kind);
-        } else {
-            bookedLastTime.add(kind);
-        }
+        expectation.observed(app.roundCode(), decision, !result.awards().isEmpty());
         String id = recorder.record(app.id(), result, facts, trigger, now);
         ledger.recordAwards(app.id(), app.leadType(), app.roundCode(), id, result.awards(), result.tranches(), now);
         for (Release release : result.releases()) {

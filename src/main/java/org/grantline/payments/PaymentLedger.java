@@ -44,7 +44,7 @@ public class PaymentLedger {
     /**
      * Booking awards takes this lock, until the transaction ends: one decision that awards at a time, across
      * rounds and nodes, so that capacity, caps, budget and double funding are judged on every award already
-     * committed and on none that is not. The caller then reads the facts and the position again.
+     * committed and on none that is not. The caller reads the facts and the position after taking it.
      */
     public void lockForAwards() {
         jdbc.sql("select id from award_lock where id = 1 for update").query(Integer.class).single();

@@ -25,7 +25,7 @@ final class HttpThroughput {
         if (h2 != null) {
             int counted = size == BenchSize.SMOKE ? 5 : 50;
             double statements = StatementCount.perUnit(h2, "http-submission", counted, () -> {
-                HttpLoad.Outcome outcome = load.run(1, counted);
+                HttpLoad.Outcome outcome = submissions(load, counted);
                 if (outcome.errors() > 0) {
                     throw new IllegalStateException(outcome.errors() + " submissions failed: " + outcome.firstError());
                 }
@@ -67,6 +67,15 @@ final class HttpThroughput {
         figures.add(Figure.of(NAME, "JIT compilation during the measured levels (all compiler threads)", "ms",
                 jitMillis).note("near 0 when the warm-up was long enough"));
         return figures;
+    }
+
+    private static HttpLoad.Outcome submissions(HttpLoad load, int count) {
+        try {
+            return load.run(1, count);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while counting statements", e);
+        }
     }
 
     static List<String> notes(String where) {

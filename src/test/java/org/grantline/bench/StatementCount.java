@@ -15,13 +15,13 @@ import java.util.Locale;
 /**
  * How many SQL statements a piece of work runs, counted by H2 itself ({@code INFORMATION_SCHEMA.QUERY_STATISTICS},
  * switched on for a pass of its own and off again, so that the timed runs do without it). Everything the
- * database runs meanwhile counts, commits included. Unlike a rate, the count does not change with the machine's
- * speed, so it compares across machines and sessions.
+ * database runs meanwhile counts, commits included. Unlike a rate, the count hardly changes with the machine's
+ * speed (timed background work adds a little), so it compares across machines and sessions.
  */
 final class StatementCount {
 
     interface Work {
-        void run() throws Exception;
+        void run();
     }
 
     /**
@@ -30,25 +30,25 @@ final class StatementCount {
      */
     static double perUnit(DataSource database, String name, int units, Work work) {
         try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("SET QUERY_STATISTICS FALSE"); // switching on again does not clear what was counted
             sql.execute("SET QUERY_STATISTICS_MAX_ENTRIES 100000");
             sql.execute("SET QUERY_STATISTICS TRUE");
             try {
                 work.run();
+                long total;
+                try (ResultSet sum = sql.executeQuery(
+                        "select sum(EXECUTION_COUNT) from INFORMATION_SCHEMA.QUERY_STATISTICS")) {
+                    sum.next();
+                    total = sum.getLong(1);
+                }
                 if (Boolean.getBoolean("bench.statements")) {
                     dump(sql, name, units);
                 }
-                try (ResultSet total = sql.executeQuery(
-                        "select sum(EXECUTION_COUNT) from INFORMATION_SCHEMA.QUERY_STATISTICS")) {
-                    total.next();
-                    return (double) total.getLong(1) / units;
-                }
+                return (double) total / units;
             } finally {
                 sql.execute("SET QUERY_STATISTICS FALSE");
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while counting statements", e);
-        } catch (Exception e) {
+        } catch (SQLException | IOException e) {
             throw new IllegalStateException("H2 did not count the statements", e);
         }
     }

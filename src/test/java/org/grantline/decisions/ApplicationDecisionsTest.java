@@ -53,8 +53,8 @@ class ApplicationDecisionsTest {
     @BeforeEach
     void oneApplication() {
         when(applications.get("A-1")).thenReturn(APP);
-        when(assembler.factsFor(APP)).thenReturn(List.of());
-        when(ledger.position("OP-2014")).thenReturn(new RoundPosition(0, Map.of(), BigDecimal.ZERO, Map.of()));
+        when(assembler.factsFor(any())).thenReturn(List.of());
+        when(ledger.position(anyString())).thenReturn(new RoundPosition(0, Map.of(), BigDecimal.ZERO, Map.of()));
         when(recorder.record(anyString(), any(), anyList(), any(), any())).thenReturn("D-1");
     }
 
@@ -68,6 +68,7 @@ class ApplicationDecisionsTest {
         order.verify(engine).decide(eq("OP-2014"), eq("getting-ready"), any(), anyList());
         order.verify(ledger).lockForAwards();
         order.verify(assembler).factsFor(APP);
+        order.verify(ledger).position("OP-2014");
         order.verify(engine).decide(eq("OP-2014"), eq("getting-ready"), any(), anyList());
         order.verify(recorder).record(anyString(), any(), anyList(), any(), any());
         order.verify(ledger).recordAwards(anyString(), anyString(), anyString(), anyString(), anyList(), anyList(),
@@ -85,9 +86,26 @@ class ApplicationDecisionsTest {
         InOrder order = inOrder(assembler, engine, ledger);
         order.verify(ledger).lockForAwards();
         order.verify(assembler).factsFor(APP);
+        order.verify(ledger).position("OP-2014");
         order.verify(engine).decide(eq("OP-2014"), eq("getting-ready"), any(), anyList());
         verify(assembler, times(1)).factsFor(APP);
         verify(ledger, times(1)).lockForAwards();
+    }
+
+    @Test
+    void anExpectedKindThatBooksNothingUnderTheLockStandsAndIsNoLongerExpected() {
+        books("getting-ready", true);
+        decisions.decide("A-1", "getting-ready", TRIGGER);
+        books("getting-ready", false);
+        clearInvocations(assembler, engine, ledger, recorder);
+
+        decisions.decide("A-1", "getting-ready", TRIGGER);
+
+        verify(ledger, times(1)).lockForAwards();
+        verify(engine, times(1)).decide(eq("OP-2014"), eq("getting-ready"), any(), anyList());
+        verify(recorder).record(eq("A-1"), any(), anyList(), any(), any());
+        verify(ledger).recordAwards(anyString(), anyString(), anyString(), anyString(), eq(List.of()), anyList(),
+                any());
     }
 
     @Test
@@ -109,17 +127,26 @@ class ApplicationDecisionsTest {
         books("getting-ready", true);
         decisions.decide("A-1", "getting-ready", TRIGGER);
         books("eligibility", false);
+        ApplicationRow otherRound = new ApplicationRow("B-1", "OP-2015", "Lead", "VCS_BODY", "Area", "District",
+                "REVIEW", "P-2", APP.submittedOn(), APP.submittedAt(), "applicant", "{}");
+        when(applications.get("B-1")).thenReturn(otherRound);
+        when(engine.decide(eq("OP-2015"), eq("getting-ready"), any(), anyList())).thenReturn(result("OP-2015",
+                "getting-ready", false));
         clearInvocations(ledger);
 
         decisions.decide("A-1", "eligibility", TRIGGER);
+        decisions.decide("B-1", "getting-ready", TRIGGER);
 
         verify(ledger, never()).lockForAwards();
     }
 
     private void books(String decision, boolean award) {
+        when(engine.decide(eq("OP-2014"), eq(decision), any(), anyList())).thenReturn(result("OP-2014", decision, award));
+    }
+
+    private static DecisionResult result(String round, String decision, boolean award) {
         List<Award> awards = award ? List.of(new Award("GETTING_READY", new BigDecimal("3000.00"), "A1")) : List.of();
-        when(engine.decide(eq("OP-2014"), eq(decision), any(), anyList())).thenReturn(new DecisionResult("OP-2014",
-                decision, "v1", LocalDate.of(2014, 3, 1), award ? "AWARDED" : "NOT_AWARDED", List.of(), List.of(),
-                Map.of(), List.of(), awards, List.of(), List.of(), List.of(), List.of()));
+        return new DecisionResult(round, decision, "v1", LocalDate.of(2014, 3, 1), award ? "AWARDED" : "NOT_AWARDED",
+                List.of(), List.of(), Map.of(), List.of(), awards, List.of(), List.of(), List.of(), List.of());
     }
 }

@@ -3,6 +3,7 @@ package org.grantline.workflow;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.grantline.GrantlineIT;
 import org.grantline.milestones.SubmissionType;
 import org.grantline.web.ApiException;
@@ -263,6 +264,8 @@ class OurPlace2014ProcessIT extends GrantlineIT {
         // Three tasks so far (review, Getting Going, plan review): the money changed at each, nothing else did.
         assertThat(updatesOf(id, "caseArea")).hasSize(1);
         assertThat(updatesOf(id, "caseApplicant")).hasSize(1);
+        assertThat(updatesOf(id, "casePartners")).hasSize(1);
+        assertThat(updatesOf(id, "caseThemes")).hasSize(1);
         assertThat(updatesOf(id, "caseMoney")).containsExactly("nothing awarded yet",
                 "GETTING_READY 1: £3000.00 PAYABLE",
                 "GETTING_READY 1: £3000.00 PAYABLE; GETTING_GOING 1: £9000.00 PAYABLE; "
@@ -284,7 +287,7 @@ class OurPlace2014ProcessIT extends GrantlineIT {
     private List<String> updatesOf(String id, String variable) {
         return history.createHistoricDetailQuery().variableUpdates()
                 .processInstanceId(drive.row(id).processInstanceId()).orderPartiallyByOccurrence().asc().list()
-                .stream().map(org.camunda.bpm.engine.history.HistoricVariableUpdate.class::cast)
+                .stream().map(HistoricVariableUpdate.class::cast)
                 .filter(update -> update.getVariableName().equals(variable))
                 .map(update -> String.valueOf(update.getValue())).toList();
     }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the round stands when the decision is taken, as committed; a decision that books awards reads it
- * again under the award lock (PaymentLedger.lockForAwards), so that
- * capacity, reserved places, caps and budget hold under concurrent decisions.
+ * Where the round stands when the decision is taken, as committed; a decision that books awards has read it
+ * under the award lock (PaymentLedger.lockForAwards), so that capacity, reserved places, caps and budget hold
+ * under concurrent decisions.
  * {@code acceptedByLeadType}: applications holding an award, by their lead's type (reserved places).
  */
 public record RoundPosition(int acceptedCount, Map<String, Integer> awardCounts, BigDecimal committed,
