@@ -49,6 +49,8 @@ class BenchmarkSmokeIT extends GrantlineIT {
         assertThat(median(lifecycle, "SQL statements per application, grantline")).isGreaterThan(bareStatements)
                 .isLessThan(2_000);
         assertThat(bareStatements).isGreaterThan(200);
+        // the round as it runs, day by day with two workers (the bench profile times it at 280)
+        assertThat(LifecycleScript.timedAsOneRound(new GrantlineSteps(drive), 4, 2, "smoke-round")).isPositive();
 
         long compileStarted = System.nanoTime();
         DecisionLatency.compiled();
