@@ -17,7 +17,10 @@ import org.grantline.web.TextPolicy;
 import org.grantline.workflow.TaskInputException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,14 +47,18 @@ class TaskController {
     private final HistoryService history;
     private final EngineCalls engine;
     private final OpenTasks openTasks;
+    private final TransactionTemplate separately;
 
     TaskController(TaskService tasks, FormService forms, HistoryService history, EngineCalls engine,
-                   OpenTasks openTasks) {
+                   OpenTasks openTasks, PlatformTransactionManager transactions) {
         this.tasks = tasks;
         this.forms = forms;
         this.history = history;
         this.engine = engine;
         this.openTasks = openTasks;
+        this.separately = new TransactionTemplate(transactions);
+        separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        separately.setReadOnly(true);
     }
 
     @GetMapping
@@ -85,12 +92,25 @@ class TaskController {
             engine.asUser(user.getName(), () -> forms.submitTaskForm(id, request.variables()));
         } catch (ProcessEngineException e) {
             TaskInputException input = inputProblem(e);
-            if (input == null) {
-                throw e;
+            if (input != null) {
+                throw ApiException.unprocessable(input.getMessage(),
+                        List.of(new FieldProblem(input.field(), input.getMessage())));
             }
-            throw ApiException.unprocessable(input.getMessage(), List.of(new FieldProblem(input.field(), input.getMessage())));
+            if (completedMeanwhile(id)) {
+                throw ApiException.conflict("task " + id + " was completed or closed by another request at the same time");
+            }
+            throw e;
         }
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * A completion that lost the race with another one can fail anywhere in the engine, not always with a
+     * conflict (a listener of the loser may see the process half moved on). The task being gone, as committed,
+     * says it lost; asked in a transaction of its own, as this one may no longer run statements.
+     */
+    private boolean completedMeanwhile(String id) {
+        return Boolean.TRUE.equals(separately.execute(status -> tasks.createTaskQuery().taskId(id).count() == 0));
     }
 
     /** Camunda wraps what a task listener throws; the caseworker's mistake is somewhere in the causes. */

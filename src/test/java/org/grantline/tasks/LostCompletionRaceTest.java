@@ -1,0 +1,78 @@
+package org.grantline.tasks;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.form.TaskFormData;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.grantline.web.ApiException;
+import org.grantline.workflow.EngineCalls;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.RETURNS_SELF;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/**
+ * A completion that lost the race with another caseworker's can fail in the engine with anything, not only a
+ * conflict: when the task is gone by then, the answer is 409, not 500. An engine failure on a task that is still
+ * open stays a failure.
+ */
+class LostCompletionRaceTest {
+
+    private final TaskService tasks = mock(TaskService.class);
+    private final FormService forms = mock(FormService.class);
+    private final EngineCalls engine = mock(EngineCalls.class);
+    private final TaskQuery query = mock(TaskQuery.class, RETURNS_SELF);
+    private final TaskController controller = new TaskController(tasks, forms, mock(HistoryService.class), engine,
+            mock(OpenTasks.class), mock(PlatformTransactionManager.class));
+
+    @BeforeEach
+    void anOpenTaskWhoseCompletionFails() {
+        when(tasks.createTaskQuery()).thenReturn(query);
+        when(query.singleResult()).thenReturn(mock(Task.class));
+        TaskFormData form = mock(TaskFormData.class);
+        when(form.getFormFields()).thenReturn(List.of());
+        when(forms.getTaskFormData("T-1")).thenReturn(form);
+        doAnswer(call -> {
+            ((Runnable) call.getArgument(1)).run();
+            return null;
+        }).when(engine).asUser(anyString(), any(Runnable.class));
+        doThrow(new ProcessEngineException("listener failed", new NullPointerException("scope is null")))
+                .when(forms).submitTaskForm(anyString(), anyMap());
+    }
+
+    @Test
+    void theTaskGoneMeansTheRaceWasLost() {
+        when(query.count()).thenReturn(0L);
+        assertThatThrownBy(this::complete).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+    }
+
+    @Test
+    void theTaskStillOpenMeansTheEngineFailed() {
+        when(query.count()).thenReturn(1L);
+        assertThatThrownBy(this::complete).isInstanceOf(ProcessEngineException.class)
+                .hasMessage("listener failed");
+    }
+
+    private void complete() {
+        controller.complete("T-1", new TaskCompletionRequest(Map.of()), new TestingAuthenticationToken("cw", "pw"));
+    }
+}
