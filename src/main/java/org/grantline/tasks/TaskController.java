@@ -96,21 +96,13 @@ class TaskController {
                 throw ApiException.unprocessable(input.getMessage(),
                         List.of(new FieldProblem(input.field(), input.getMessage())));
             }
-            if (completedMeanwhile(id)) {
-                throw ApiException.conflict("task " + id + " was completed or closed by another request at the same time");
-            }
+            // A completion that lost the race with another can fail anywhere in the engine, not always with a
+            // conflict (the loser's listener may meet the process half moved on). The task as committed says
+            // whether it lost: asked in a transaction of its own, as this one may no longer run statements.
+            separately.executeWithoutResult(status -> openTask(id));
             throw e;
         }
         return ResponseEntity.noContent().build();
-    }
-
-    /**
-     * A completion that lost the race with another one can fail anywhere in the engine, not always with a
-     * conflict (a listener of the loser may see the process half moved on). The task being gone, as committed,
-     * says it lost; asked in a transaction of its own, as this one may no longer run statements.
-     */
-    private boolean completedMeanwhile(String id) {
-        return Boolean.TRUE.equals(separately.execute(status -> tasks.createTaskQuery().taskId(id).count() == 0));
     }
 
     /** Camunda wraps what a task listener throws; the caseworker's mistake is somewhere in the causes. */

@@ -4,7 +4,6 @@ import org.grantline.milestones.SubmissionType;
 import org.grantline.workflow.Lifecycle;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -12,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
+import java.util.function.IntConsumer;
 
 /**
  * One OP-2014 application through the whole lifecycle, the same for grantline and the bare engine: every
@@ -83,30 +83,25 @@ final class LifecycleScript {
         try {
             long started = System.nanoTime();
             Lifecycle.on(SUBMITTED_ON);
-            List<String> ids = Collections.synchronizedList(new ArrayList<>(count));
-            inParallel(pool, count, i -> ids.add(steps.submit(tag + "-" + i)));
-            List<String> submitted = List.copyOf(ids);
+            String[] ids = new String[count];
+            inParallel(pool, count, i -> ids[i] = steps.submit(tag + "-" + i));
             for (Phase phase : PHASES) {
                 Lifecycle.on(phase.date());
-                inParallel(pool, count, i -> phase.step().accept(steps, submitted.get(i)));
+                inParallel(pool, count, i -> phase.step().accept(steps, ids[i]));
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            checkCompleted(steps, submitted);
+            checkCompleted(steps, List.of(ids));
             return seconds;
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private interface Indexed {
-        void run(int index);
-    }
-
-    private static void inParallel(ExecutorService pool, int count, Indexed work) {
+    private static void inParallel(ExecutorService pool, int count, IntConsumer work) {
         List<Future<?>> done = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int index = i;
-            done.add(pool.submit(() -> work.run(index)));
+            done.add(pool.submit(() -> work.accept(index)));
         }
         for (Future<?> future : done) {
             try {

@@ -27,7 +27,7 @@ final class ReplayThroughput {
         List<Double> kept = new ArrayList<>();
         long decisions = 0;
         for (int run = 0; run < runs; run++) {
-            long before = heapUsedAfterGc();
+            double before = ActiveApplicationsHeap.heapAfterGcMiB();
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             long started = System.nanoTime();
             ReplaySummary summary = batch.run(all, null, null, (d, t) -> { }, () -> false);
@@ -38,7 +38,7 @@ final class ReplayThroughput {
             decisions = summary.getReplayed();
             rates.add(decisions / seconds);
             peaks.add(peakHeapBytes() / (1024.0 * 1024));
-            kept.add((heapUsedAfterGc() - before) / (1024.0 * 1024));
+            kept.add(ActiveApplicationsHeap.heapAfterGcMiB() - before);
         }
         return new Result(decisions, rates, peaks, kept);
     }
@@ -58,11 +58,6 @@ final class ReplayThroughput {
         return List.of("What: BatchReplay over every recorded decision (real decisions of simulated applications, "
                 + "copied up to the size), each against its own ruleset version, H2 in a file; one warm-up replay "
                 + "first. Also written alone to target/bench/replay.md and replay.csv.");
-    }
-
-    private static long heapUsedAfterGc() {
-        System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static long peakHeapBytes() {

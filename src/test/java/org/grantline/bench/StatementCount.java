@@ -20,15 +20,11 @@ import java.util.Locale;
  */
 final class StatementCount {
 
-    interface Work {
-        void run();
-    }
-
     /**
      * Statements per unit of {@code work}, which does {@code units} of it (applications, submissions). With
      * {@code -Dbench.statements=true} each statement's count per unit goes to target/bench/statements-{name}.tsv.
      */
-    static double perUnit(DataSource database, String name, int units, Work work) {
+    static double perUnit(DataSource database, String name, int units, Runnable work) {
         try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
             sql.execute("SET QUERY_STATISTICS FALSE"); // switching on again does not clear what was counted
             sql.execute("SET QUERY_STATISTICS_MAX_ENTRIES 100000");

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.TaskFormData;
+import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.grantline.web.ApiException;
@@ -40,13 +41,16 @@ class LostCompletionRaceTest {
     private final FormService forms = mock(FormService.class);
     private final EngineCalls engine = mock(EngineCalls.class);
     private final TaskQuery query = mock(TaskQuery.class, RETURNS_SELF);
-    private final TaskController controller = new TaskController(tasks, forms, mock(HistoryService.class), engine,
+    private final HistoryService history = mock(HistoryService.class);
+    private final HistoricTaskInstanceQuery historic = mock(HistoricTaskInstanceQuery.class, RETURNS_SELF);
+    private final TaskController controller = new TaskController(tasks, forms, history, engine,
             mock(OpenTasks.class), mock(PlatformTransactionManager.class));
 
     @BeforeEach
     void anOpenTaskWhoseCompletionFails() {
         when(tasks.createTaskQuery()).thenReturn(query);
-        when(query.singleResult()).thenReturn(mock(Task.class));
+        when(history.createHistoricTaskInstanceQuery()).thenReturn(historic);
+        when(historic.count()).thenReturn(1L);
         TaskFormData form = mock(TaskFormData.class);
         when(form.getFormFields()).thenReturn(List.of());
         when(forms.getTaskFormData("T-1")).thenReturn(form);
@@ -60,14 +64,14 @@ class LostCompletionRaceTest {
 
     @Test
     void theTaskGoneMeansTheRaceWasLost() {
-        when(query.count()).thenReturn(0L);
+        when(query.singleResult()).thenReturn(mock(Task.class), (Task) null);
         assertThatThrownBy(this::complete).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
     }
 
     @Test
     void theTaskStillOpenMeansTheEngineFailed() {
-        when(query.count()).thenReturn(1L);
+        when(query.singleResult()).thenReturn(mock(Task.class));
         assertThatThrownBy(this::complete).isInstanceOf(ProcessEngineException.class)
                 .hasMessage("listener failed");
     }
