@@ -1,6 +1,7 @@
 package org.grantline.bench;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.Job;
@@ -13,8 +14,9 @@ import java.util.Map;
 
 /**
  * A bare Camunda engine (standalone configuration, no Spring, no grantline) running the OP-2014 diagram with
- * no-op delegates and listeners, on its own database, with grantline's history level (full) and job executor
- * off. It drives the same lifecycle script through Camunda's own services, which makes it the limit.
+ * no-op delegates and listeners, on its own database, with grantline's history level (full) and removal-time
+ * strategy (from the start), job executor off. It drives the same lifecycle script through Camunda's own
+ * services, which makes it the limit.
  */
 final class BareEngine implements LifecycleSteps, AutoCloseable {
 
@@ -36,6 +38,7 @@ final class BareEngine implements LifecycleSteps, AutoCloseable {
         configuration.setBeans(Map.of("noOp", NoOpDelegates.RULE_TASK, "noOpListener", NoOpDelegates.LISTENER,
                 "dates", new ProcessDates()));
         configuration.setEnforceHistoryTimeToLive(false);
+        configuration.setHistoryRemovalTimeStrategy(ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_START); // as grantline
         ProcessEngine engine = configuration.buildProcessEngine();
         engine.getRepositoryService().createDeployment().name("bench")
                 .addModelInstance(PROCESS + ".bpmn", NoOpBpmn.read(diagram)).deploy();
