@@ -30,8 +30,9 @@ class H2CorrelationIndex extends AbstractProcessEnginePlugin {
             return;
         }
         // Camunda creates its tables while the engine is built, so this can only come after; a no-op once made.
-        new JdbcTemplate(configuration.getDataSource()).execute("create index if not exists " + INDEX
-                + " on " + configuration.getDatabaseTablePrefix() + "ACT_RU_EVENT_SUBSCR (EXECUTION_ID_, EVENT_TYPE_, EVENT_NAME_, ID_)");
+        String prefix = configuration.getDatabaseTablePrefix(); // a schema, if any, names the index too
+        new JdbcTemplate(configuration.getDataSource()).execute("create index if not exists " + prefix + INDEX
+                + " on " + prefix + "ACT_RU_EVENT_SUBSCR (EXECUTION_ID_, EVENT_TYPE_, EVENT_NAME_, ID_)");
         log.debug("H2 index {} on ACT_RU_EVENT_SUBSCR in place", INDEX);
     }
 }

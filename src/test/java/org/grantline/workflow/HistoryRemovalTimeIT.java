@@ -10,7 +10,7 @@ import org.grantline.GrantlineIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -39,7 +39,9 @@ class HistoryRemovalTimeIT extends GrantlineIT {
         HistoricProcessInstance process = process(instance);
         Integer daysToLive = repository.getProcessDefinition(process.getProcessDefinitionId()).getHistoryTimeToLive();
         assertThat(daysToLive).as("the diagram's historyTimeToLive").isNotNull().isPositive();
-        Date removal = Date.from(process.getStartTime().toInstant().plus(daysToLive, ChronoUnit.DAYS));
+        // Camunda adds calendar days in the JVM's zone
+        Date removal = Date.from(process.getStartTime().toInstant().atZone(ZoneId.systemDefault())
+                .plusDays(daysToLive).toInstant());
 
         assertThat(process.getRemovalTime()).as("set at the start, not at the end").isEqualTo(removal);
         assertThat(removalTimes(instance)).isNotEmpty().containsOnly(removal);
