@@ -96,7 +96,8 @@ final class LifecycleThroughput {
                         + ", Camunda authorizations on, rules with OP-2014's capacity and budget raised so that "
                         + "every application is awarded, log level WARN for org.grantline.",
                 "bare Camunda: StandaloneProcessEngineConfiguration on " + database + " (a database of its own), "
-                        + "history full and removal time from the start as grantline, job executor off, authorizations off (Camunda's default); "
+                        + "history full and removal time from the start as grantline, job executor off, "
+                        + "authorizations off (Camunda's default); "
                         + "bpmn/OP-2014.bpmn read with the model API, every service and rule task delegate and every "
                         + "execution and task listener replaced by a no-op (rule tasks set the outcome variables the "
                         + "gateways read and the dates the timers read), timers, gateways and forms kept; the same "
