@@ -12,7 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 // Metrics are exported as in production (Spring Boot turns exporters off in tests by default).
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:grantline-it;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:grantline-it;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256", // as application.yml
         "camunda.bpm.job-execution.enabled=false",
         "grantline.data-dir=target/it-data",
         "grantline.demo-users.password=" + GrantlineIT.PASSWORD,

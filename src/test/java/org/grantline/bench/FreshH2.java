@@ -11,8 +11,10 @@ import java.nio.file.Path;
 /** A benchmark's app on a new H2 file database under target/bench/db, deciding with {@link RoomyRules}. */
 final class FreshH2 {
 
-    /** H2 settings for grantline and the bare engine alike, to try one (e.g. -Dbench.h2.options=;QUERY_CACHE_SIZE=256). */
-    static final String OPTIONS = System.getProperty("bench.h2.options", "");
+    /** The embedded default's H2 settings (application.yml), which the bare engine gets too. */
+    static final String DEFAULT_OPTIONS = ";QUERY_CACHE_SIZE=256";
+    /** H2 settings for grantline and the bare engine alike; -Dbench.h2.options=... replaces the default's. */
+    static final String OPTIONS = System.getProperty("bench.h2.options", DEFAULT_OPTIONS);
 
     static void register(DynamicPropertyRegistry properties, String name) {
         Path dir = Path.of("target/bench/db", name);
