@@ -10,21 +10,24 @@ import org.grantline.rules.facts.Release;
 import org.grantline.rules.facts.ScorePoint;
 import org.grantline.rules.facts.Tranche;
 import org.grantline.rules.facts.Value;
-import org.drools.core.common.InternalFactHandle;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.KieSession;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Evaluates one decision of a ruleset over a set of facts. Stateless and side-effect free: the same
@@ -46,38 +49,89 @@ public class DecisionEngine {
 
     public static DecisionResult decide(Ruleset ruleset, String decision, LocalDate date, Collection<?> facts) {
         return ruleset.sessions(decision).withSession(session -> {
-            List<FiredRule> fired = new ArrayList<>();
+            Trace trace = new Trace();
             session.setGlobal("params", ruleset.parameters().on(date));
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(FiredRule.named(event.getMatch().getRule().getName()));
-                }
-            });
+            session.addEventListener((AgendaEventListener) trace);
+            session.addEventListener((RuleRuntimeEventListener) trace);
             session.insert(new DecisionDate(date));
             facts.forEach(session::insert);
             session.fireAllRules();
-            return collect(ruleset, decision, date, session, fired);
+            return collect(ruleset, decision, date, trace);
         });
     }
 
-    private static DecisionResult collect(Ruleset ruleset, String decision, LocalDate date, KieSession session,
-                                          List<FiredRule> fired) {
+    private static DecisionResult collect(Ruleset ruleset, String decision, LocalDate date, Trace trace) {
         Outputs outputs = new Outputs();
-        // Working memory has no insertion order; sorting by fact handle id restores it.
-        session.getFactHandles().stream()
-                .map(InternalFactHandle.class::cast)
-                .sorted(Comparator.comparingLong(InternalFactHandle::getId))
-                .forEach(handle -> outputs.add(handle.getObject()));
+        trace.forEachFact(outputs::add);
         if (outputs.outcomes.size() != 1) {
             throw new DecisionFailedException(ruleset.round().code(), decision, outputs.outcomes.isEmpty()
                     ? "no rule set an Outcome" : "rules set conflicting outcomes " + outputs.outcomes);
         }
         return new DecisionResult(ruleset.round().code(), decision, ruleset.version(), date,
-                outputs.outcomes.iterator().next(), List.copyOf(fired), List.copyOf(outputs.failures),
+                outputs.outcomes.iterator().next(), List.copyOf(trace.fired), List.copyOf(outputs.failures),
                 outputs.values, List.copyOf(outputs.scores), List.copyOf(outputs.awards),
                 List.copyOf(outputs.tranches), List.copyOf(outputs.releases), List.copyOf(outputs.conditions),
                 List.copyOf(outputs.flags));
+    }
+
+    /**
+     * What a decision's session did: the rules that fired, in order, and the facts in working memory, in the
+     * order they were inserted, as they are inserted, updated and deleted. Kept here rather than read from
+     * working memory at the end: an immutable KieBase's session drops facts no rule can match, such as the
+     * Outcome (RulesetCompiler).
+     */
+    private static final class Trace extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+        final List<FiredRule> fired = new ArrayList<>();
+        /**
+         * Insertion order; a deleted fact leaves a null. Drools tells of an insert only when it does not hold the
+         * object already; it stops holding one that no rule matches once it has been propagated, so only a rule
+         * that kept such an object and inserted it again later would make it count twice.
+         */
+        private final List<Object> facts = new ArrayList<>();
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            fired.add(FiredRule.named(event.getMatch().getRule().getName()));
+        }
+
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            facts.add(event.getObject());
+        }
+
+        @Override
+        public void objectUpdated(ObjectUpdatedEvent event) {
+            int at = indexOf(event.getOldObject());
+            if (at >= 0) {
+                facts.set(at, event.getObject());
+            }
+        }
+
+        @Override
+        public void objectDeleted(ObjectDeletedEvent event) {
+            int at = indexOf(event.getOldObject());
+            if (at >= 0) {
+                facts.set(at, null);
+            }
+        }
+
+        /** Rules delete or update few facts, so a scan of a few dozen is cheaper than hashing every insert. */
+        private int indexOf(Object fact) {
+            for (int i = 0; i < facts.size(); i++) {
+                if (facts.get(i) == fact) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        void forEachFact(Consumer<Object> action) {
+            for (Object fact : facts) {
+                if (fact != null) {
+                    action.accept(fact);
+                }
+            }
+        }
     }
 
     /** What the rules left in working memory, sorted by kind in one pass, each kind in insertion order. */

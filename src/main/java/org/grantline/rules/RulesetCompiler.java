@@ -12,6 +12,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
+import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.runtime.KieContainer;
 
 import java.io.IOException;
@@ -104,10 +105,16 @@ public final class RulesetCompiler {
      * Failure(clause == "E9")} whose {@code exists} node is shared with a NO-AWARD rule never fires after a
      * clause inserts its Failure (RulesetCompilerTest shows it). Rule bases here are small, so every rule
      * keeps its own join nodes; alpha nodes (simple tests on one fact) are still shared.
+     * <p>
+     * A compiled ruleset is never changed (a new version is a new compile), so its KieBases are immutable:
+     * their sessions keep facts in one identity map instead of a store per fact class, which every decision
+     * built again (docs/benchmarks.md, fix 15). Such a session drops a fact no rule can match, so
+     * {@link DecisionEngine} collects a decision's outputs as they are inserted, not from working memory.
      */
     private static KieBaseConfiguration unshared() {
         KieBaseConfiguration configuration = KIE.newKieBaseConfiguration();
         configuration.setProperty("drools.shareBetaNodes", "false");
+        configuration.setOption(KieBaseMutabilityOption.DISABLED);
         return configuration;
     }
 
