@@ -77,16 +77,15 @@ public class DecisionEngine {
     /**
      * What a decision's session did: the rules that fired, in order, and the facts in working memory, in the
      * order they were inserted, as they are inserted, updated and deleted. Kept here rather than read from
-     * working memory at the end: an immutable KieBase's session drops facts no rule can match, such as the
-     * Outcome (RulesetCompiler).
+     * working memory at the end: an immutable KieBase's session drops a fact that no pattern accepted when it was
+     * inserted, such as the Outcome (RulesetCompiler). Drools reports an insert only of an object it does not
+     * hold, and a dropped fact is no longer held: so a rule that kept a dropped fact or its handle across firings
+     * (only possible through some static state) and inserted, updated or deleted it later would see it counted
+     * twice or kept. No rule of the three rounds does.
      */
     private static final class Trace extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
         final List<FiredRule> fired = new ArrayList<>();
-        /**
-         * Insertion order; a deleted fact leaves a null. Drools tells of an insert only when it does not hold the
-         * object already; it stops holding one that no rule matches once it has been propagated, so only a rule
-         * that kept such an object and inserted it again later would make it count twice.
-         */
+        /** Insertion order; a deleted fact leaves a null. */
         private final List<Object> facts = new ArrayList<>();
 
         @Override

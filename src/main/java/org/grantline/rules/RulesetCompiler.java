@@ -108,8 +108,9 @@ public final class RulesetCompiler {
      * <p>
      * A compiled ruleset is never changed (a new version is a new compile), so its KieBases are immutable:
      * their sessions keep facts in one identity map instead of a store per fact class, which every decision
-     * built again (docs/benchmarks.md, fix 15). Such a session drops a fact no rule can match, so
-     * {@link DecisionEngine} collects a decision's outputs as they are inserted, not from working memory.
+     * built again (docs/benchmarks.md, fix 15). Such a session drops a fact that no pattern accepted when it was
+     * inserted, so {@link DecisionEngine} collects a decision's outputs as they are inserted, not from working
+     * memory.
      */
     private static KieBaseConfiguration unshared() {
         KieBaseConfiguration configuration = KIE.newKieBaseConfiguration();

@@ -40,7 +40,7 @@ class BenchmarkSmokeIT extends GrantlineIT {
     @Test
     void everyBenchmarkRunsAtSmokeSizeWithSaneFigures() throws Exception {
         List<Figure> lifecycle = LifecycleThroughput.measure("Lifecycle", new GrantlineSteps(drive), database,
-                () -> BareEngine.on("jdbc:h2:mem:bare-smoke-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+                () -> BareEngine.on("jdbc:h2:mem:bare-smoke-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1" + FreshH2.DEFAULT_OPTIONS,
                         "org.h2.Driver", "sa", Path.of("bpmn/OP-2014.bpmn")), BenchSize.SMOKE, 1, false);
         REPORT.publish("Lifecycle", lifecycle, List.of());
         assertThat(lifecycle).hasSize(6).allSatisfy(f -> assertThat(f.median()).isPositive());

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // one database per size, so that a smoke run does not replay what a full run seeded
-        "spring.datasource.url=jdbc:h2:file:./target/bench/db/replay-${bench.size:full};DB_CLOSE_ON_EXIT=FALSE",
+        "spring.datasource.url=jdbc:h2:file:./target/bench/db/replay-${bench.size:full};DB_CLOSE_ON_EXIT=FALSE" + FreshH2.DEFAULT_OPTIONS,
         "camunda.bpm.job-execution.enabled=false",
         "grantline.data-dir=target/bench",
         "grantline.demo-users.password=bench",

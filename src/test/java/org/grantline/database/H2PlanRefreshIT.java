@@ -6,6 +6,8 @@ import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.ClassPathResource;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -30,13 +32,24 @@ class H2PlanRefreshIT extends GrantlineIT {
         try (Connection connection = dataSource.getConnection()) {
             SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
             Command first = parsed(session);
+            // The scheduled refresh could fall between two parses: it would show as a new statement once.
+            if (parsed(session) != first) {
+                first = parsed(session);
+            }
 
-            assertThat(parsed(session)).as("kept by the query cache of the embedded default").isSameAs(first);
+            assertThat(parsed(session)).as("kept by the connection's query cache").isSameAs(first);
 
             refresh.refresh();
 
             assertThat(parsed(session)).as("parsed and planned again after the refresh").isNotSameAs(first);
         }
+    }
+
+    @Test
+    void theEmbeddedDefaultKeepsStatementsParsed() {
+        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+        yaml.setResources(new ClassPathResource("application.yml"));
+        assertThat(yaml.getObject().getProperty("spring.datasource.url")).contains(";QUERY_CACHE_SIZE=256");
     }
 
     /** The session's statement for the SQL, handed back for reuse as a closed JDBC statement hands it back. */

@@ -1,6 +1,8 @@
 package org.grantline.rules;
 
+import org.grantline.rules.facts.DecisionDate;
 import org.grantline.rules.facts.Flag;
+import org.grantline.rules.facts.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -11,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A decision's outputs are the facts in working memory when its rules are done, in the order they were inserted:
- * those no rule can match too (an immutable KieBase's session drops them from working memory), without those a
- * rule deleted, with a replaced fact in its place, a fact given twice once.
+ * those no pattern accepted too (an immutable KieBase's session drops them from working memory), without those
+ * a rule deleted, with a replaced fact in its place, a fact given twice once.
  */
 class DecisionOutputsTest {
 
@@ -64,12 +66,17 @@ class DecisionOutputsTest {
     }
 
     @Test
-    void aReusedSessionStartsWithNoneOfTheLastDecisionsOutputs() {
-        DecisionEngine.decide(ruleset, "outputs", LocalDate.parse("2014-02-10"), List.of(new Flag("F1", "X1", "first")));
+    void workingMemoryKeepsOnlyWhatAPatternAcceptedSoOutputsAreTakenAsTheyAreInserted() {
+        LocalDate day = LocalDate.parse("2014-02-10");
+        List<Object> held = ruleset.sessions("outputs").withSession(session -> {
+            session.setGlobal("params", ruleset.parameters().on(day));
+            session.insert(new DecisionDate(day));
+            session.fireAllRules();
+            return List.copyOf(session.getObjects());
+        });
 
-        DecisionResult next = DecisionEngine.decide(ruleset, "outputs", LocalDate.parse("2014-02-10"), List.of());
-
-        assertThat(next.flags()).isEmpty();
-        assertThat(next.values()).containsOnlyKeys("note", "score");
+        assertThat(held).as("the KieBase is immutable: its session drops facts no pattern accepted")
+                .noneMatch(Outcome.class::isInstance)
+                .anyMatch(DecisionDate.class::isInstance);
     }
 }
