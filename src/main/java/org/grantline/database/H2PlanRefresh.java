@@ -8,17 +8,29 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * On H2, keeps the plans of cached statements no older than {@code grantline.h2.plan-refresh}.
+ * On H2, keeps the plans of cached statements no older than {@code grantline.h2.plan-refresh}, and made on
+ * column statistics of tables about the size they are.
  * <p>
  * H2 keeps each connection's parsed statements ({@code QUERY_CACHE_SIZE}, 256 in the embedded default) with the
  * plan made when each was first parsed, and parses again only after a change H2 counts as one of its metadata:
  * a table's growth or new statistics do not count. A plan made on an empty table would then stay for as long as
  * the pooled connection lives (docs/benchmarks.md, fix 14). Any {@code SET} counts, so setting a variable of
  * grantline's own, every interval, makes every connection parse each statement again on its next use, with the
- * tables' row counts as they are then (column statistics are whatever H2 last gathered). Parsing a connection's
- * statements again costs a few milliseconds; parsing them at every use cost a sixth of the lifecycle's time.
+ * tables' row counts as they are then. Parsing a connection's statements again costs a few milliseconds; parsing
+ * them at every use cost a sixth of the lifecycle's time.
+ * <p>
+ * The plans also rest on each column's selectivity, which H2 samples after 2,000 changes to a table, then after
+ * twice as many each time. A runtime table such as Camunda's variables turns over all the time, so H2 samples it
+ * whenever that count comes round, whatever the table holds then: sampled while one application was active, the
+ * variable's name looked unique, and with 280 applications active every variable fetch read every row of its
+ * names (docs/benchmarks.md, fix 17). So a table whose row count has doubled or halved since grantline last
+ * sampled it is sampled again ({@code ANALYZE TABLE}) before the plans are made again.
  */
 @Component
 @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:')")
@@ -26,10 +38,14 @@ class H2PlanRefresh {
 
     /** A session variable of grantline's own: setting it changes nothing but H2's metadata counter. */
     static final String REFRESH = "set @grantline_plan_refresh = 0";
+    /** Below this many rows, or a change of fewer rows, a table is too small for its plan to matter. */
+    static final long ROWS_WORTH_SAMPLING = 100;
 
     private static final Logger log = LoggerFactory.getLogger(H2PlanRefresh.class);
 
     private final JdbcTemplate jdbc;
+    /** Each table's row count when grantline last sampled it, or first saw it. */
+    private final Map<String, Long> sampledAt = new HashMap<>();
 
     H2PlanRefresh(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
@@ -37,12 +53,41 @@ class H2PlanRefresh {
 
     @Scheduled(fixedDelayString = "${grantline.h2.plan-refresh:PT10S}",
             initialDelayString = "${grantline.h2.plan-refresh:PT10S}")
-    void refresh() {
+    synchronized void refresh() {
         try {
+            List<String> sampled = sampleTablesThatChangedSize();
+            if (!sampled.isEmpty()) {
+                log.debug("Sampled the column statistics of {} again: their row counts doubled or halved", sampled);
+            }
             jdbc.execute(REFRESH);
         } catch (RuntimeException e) {
             // Plans only go stale a little longer; the next interval tries again.
             log.warn("Could not have H2 make its plans again: {}", e.toString());
         }
+    }
+
+    private List<String> sampleTablesThatChangedSize() {
+        Map<String, Long> rowCounts = new HashMap<>();
+        jdbc.query("select table_name, row_count_estimate from information_schema.tables"
+                        + " where table_schema = schema() and table_type = 'BASE TABLE'",
+                row -> {
+                    rowCounts.put(row.getString(1), row.getLong(2));
+                });
+        List<String> sampled = new ArrayList<>();
+        rowCounts.forEach((table, rows) -> {
+            Long before = sampledAt.get(table);
+            if (before == null ? rows >= ROWS_WORTH_SAMPLING : changedSize(before, rows)) {
+                jdbc.execute("analyze table \"" + table.replace("\"", "\"\"") + "\"");
+                sampled.add(table);
+                sampledAt.put(table, rows);
+            } else if (before == null) {
+                sampledAt.put(table, rows);
+            }
+        });
+        return sampled;
+    }
+
+    private static boolean changedSize(long before, long rows) {
+        return Math.abs(rows - before) >= ROWS_WORTH_SAMPLING && (rows >= 2 * before || 2 * rows <= before);
     }
 }

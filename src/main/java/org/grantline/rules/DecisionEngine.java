@@ -79,9 +79,9 @@ public class DecisionEngine {
      * order they were inserted, as they are inserted, updated and deleted. Kept here rather than read from
      * working memory at the end: an immutable KieBase's session drops a fact that no pattern accepted when it was
      * inserted, such as the Outcome (RulesetCompiler). Drools reports an insert only of an object it does not
-     * hold, and a dropped fact is no longer held: so a rule that kept a dropped fact or its handle across firings
-     * (only possible through some static state) and inserted, updated or deleted it later would see it counted
-     * twice or kept. No rule of the three rounds does.
+     * hold, and a dropped fact is no longer held, so an object inserted again is reported again: it is kept once.
+     * A rule that kept a dropped fact's handle across firings (only possible through some static state) and
+     * updated or deleted the fact through it later would see the fact kept: no rule of the three rounds does.
      */
     private static final class Trace extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
         final List<FiredRule> fired = new ArrayList<>();
@@ -93,9 +93,15 @@ public class DecisionEngine {
             fired.add(FiredRule.named(event.getMatch().getRule().getName()));
         }
 
+        /**
+         * A session that propagates each insert at once (SessionPool's, single-threaded) drops a fact no pattern
+         * accepted before the next insert, so the same object given twice is reported twice: it is kept once.
+         */
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
-            facts.add(event.getObject());
+            if (indexOf(event.getObject()) < 0) {
+                facts.add(event.getObject());
+            }
         }
 
         @Override
@@ -114,7 +120,7 @@ public class DecisionEngine {
             }
         }
 
-        /** Rules delete or update few facts, so a scan of a few dozen is cheaper than hashing every insert. */
+        /** A decision holds a few dozen facts: a scan is cheaper than hashing each new object's identity. */
         private int indexOf(Object fact) {
             for (int i = 0; i < facts.size(); i++) {
                 if (facts.get(i) == fact) {
