@@ -29,8 +29,9 @@ import java.util.Map;
  * twice as many each time. A runtime table such as Camunda's variables turns over all the time, so H2 samples it
  * whenever that count comes round, whatever the table holds then: sampled while one application was active, the
  * variable's name looked unique, and with 280 applications active every variable fetch read every row of its
- * names (docs/benchmarks.md, fix 17). So a table whose row count has doubled or halved since grantline last
- * sampled it is sampled again ({@code ANALYZE TABLE}) before the plans are made again.
+ * names (docs/benchmarks.md, fix 17). So every {@code grantline.h2.statistics-check} a table whose row count has
+ * doubled or halved since grantline last sampled it is sampled again ({@code ANALYZE TABLE}), and the plans are
+ * made again at once.
  */
 @Component
 @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:')")
@@ -55,10 +56,6 @@ class H2PlanRefresh {
             initialDelayString = "${grantline.h2.plan-refresh:PT10S}")
     synchronized void refresh() {
         try {
-            List<String> sampled = sampleTablesThatChangedSize();
-            if (!sampled.isEmpty()) {
-                log.debug("Sampled the column statistics of {} again: their row counts doubled or halved", sampled);
-            }
             jdbc.execute(REFRESH);
         } catch (RuntimeException e) {
             // Plans only go stale a little longer; the next interval tries again.
@@ -66,7 +63,22 @@ class H2PlanRefresh {
         }
     }
 
-    private List<String> sampleTablesThatChangedSize() {
+    /** Looks at the tables' row counts often (one query) and has plans made again at once after sampling one. */
+    @Scheduled(fixedDelayString = "${grantline.h2.statistics-check:PT1S}",
+            initialDelayString = "${grantline.h2.statistics-check:PT1S}")
+    synchronized void sampleTablesThatChangedSize() {
+        try {
+            List<String> sampled = sampleWhereSizeChanged();
+            if (!sampled.isEmpty()) {
+                log.debug("Sampled the column statistics of {} again: their row counts doubled or halved", sampled);
+                jdbc.execute(REFRESH);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not have H2 sample its tables' statistics again: {}", e.toString());
+        }
+    }
+
+    private List<String> sampleWhereSizeChanged() {
         Map<String, Long> rowCounts = new HashMap<>();
         jdbc.query("select table_name, row_count_estimate from information_schema.tables"
                         + " where table_schema = schema() and table_type = 'BASE TABLE'",
