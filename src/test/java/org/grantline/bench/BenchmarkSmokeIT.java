@@ -43,7 +43,8 @@ class BenchmarkSmokeIT extends GrantlineIT {
                 () -> BareEngine.on("jdbc:h2:mem:bare-smoke-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1" + FreshH2.DEFAULT_OPTIONS,
                         "org.h2.Driver", "sa", Path.of("bpmn/OP-2014.bpmn")), BenchSize.SMOKE, 1, false);
         REPORT.publish("Lifecycle", lifecycle, List.of());
-        assertThat(lifecycle).hasSize(6).allSatisfy(f -> assertThat(f.median()).isPositive());
+        assertThat(lifecycle).hasSize(8).allSatisfy(f -> assertThat(f.median()).isPositive());
+        assertThat(median(lifecycle, "warm-up, grantline")).as("smoke warms up on one lifecycle").isEqualTo(1);
         // grantline runs the bare engine's statements and its own (decisions, records, trail) on top
         double bareStatements = median(lifecycle, "SQL statements per application, bare Camunda");
         assertThat(median(lifecycle, "SQL statements per application, grantline")).isGreaterThan(bareStatements)

@@ -15,13 +15,22 @@ final class HttpThroughput {
 
     static final String NAME = "HTTP submissions";
     static final int[] CLIENTS = {1, 8, 32};
+    /** Warm-up at 8 clients: at least this many submissions, then batches until the JIT is quiet (JitWarmUp). */
     static final int WARM_UP = 2_000;
+    static final int WARM_UP_MAX = 20_000;
+    static final int WARM_UP_BATCH = 500;
 
     /** With {@code h2} (grantline's database, when it is H2) the statements per submission are counted too. */
     static List<Figure> measure(HttpLoad load, DataSource h2, BenchSize size, int runs) throws InterruptedException {
-        // The JIT needs the same number of calls whatever the size: a shorter warm-up measures the compiler.
-        load.run(8, size == BenchSize.SMOKE ? 10 : WARM_UP);
+        // The JIT needs the same work whatever the size: a shorter warm-up measures the compiler.
         List<Figure> figures = new ArrayList<>();
+        if (size == BenchSize.SMOKE) {
+            load.run(8, 10);
+        } else {
+            JitWarmUp.Done warm = JitWarmUp.run(WARM_UP, WARM_UP_MAX, WARM_UP_BATCH, n -> load.run(8, n));
+            figures.add(Figure.of(NAME, "warm-up at 8 clients", "submissions", List.of((double) warm.units()))
+                    .note(warm.describe("submissions")));
+        }
         if (h2 != null) {
             int counted = size == BenchSize.SMOKE ? 5 : 50;
             double statements = StatementCount.perUnit(h2, "http-submission", counted, () -> {
@@ -83,8 +92,11 @@ final class HttpThroughput {
                 + "demo-applicant), the README's example with names of its own each time so that every one is a "
                 + "new, eligible application (intake rules, process start, eligibility decision recorded, task "
                 + "opened); closed loop: each client (a thread of a fixed pool) sends its next as soon as the last "
-                + "is answered; levels 1, 8, 32 clients one after another in each run, after a warm-up of " + WARM_UP + " at "
-                + "8 clients (smoke: 10). Latency from send to full answer. " + where + ".");
+                + "is answered; levels 1, 8, 32 clients one after another in each run, after a warm-up at 8 clients of at least "
+                + String.format("%,d submissions, then batches of %d until the JIT compilers took under %d %% of a "
+                        + "batch's wall time (at most %,d; smoke: 10)", WARM_UP, WARM_UP_BATCH,
+                        Math.round(JitWarmUp.QUIET * 100), WARM_UP_MAX)
+                + ". Latency from send to full answer. " + where + ".");
     }
 
     private HttpThroughput() {

@@ -25,8 +25,9 @@ final class LifecycleThroughput {
     static List<Figure> measure(String benchmark, LifecycleSteps grantline, DataSource grantlineH2,
                                 Supplier<BareEngine> bareEngine, BenchSize size, int runs, boolean realRound) {
         int count = size.of(2_000, 20);
-        // At least 100 lifecycles of each before measuring, whatever the size: fewer measure the JIT.
+        // At least 100 lifecycles of each before measuring, whatever the size, then until the JIT is quiet.
         int warmUp = size == BenchSize.SMOKE ? 1 : Math.max(100, count / 10);
+        int warmUpMax = size == BenchSize.SMOKE ? 1 : 10 * warmUp;
         List<Double> ours = new ArrayList<>();
         List<Double> bare = new ArrayList<>();
         List<Double> ratio = new ArrayList<>();
@@ -34,9 +35,14 @@ final class LifecycleThroughput {
         List<Double> oneRound = new ArrayList<>();
         int roundSize = size == BenchSize.SMOKE ? 5 : REAL_ROUND;
         List<Figure> statements = new ArrayList<>();
+        List<Figure> warmUps = new ArrayList<>();
         try (BareEngine engine = bareEngine.get()) {
-            LifecycleScript.timed(grantline, warmUp, "warm");
-            LifecycleScript.timed(engine, warmUp, "warm");
+            JitWarmUp.Done oursWarm = warmUp(grantline, warmUp, warmUpMax);
+            JitWarmUp.Done bareWarm = warmUp(engine, warmUp, warmUpMax);
+            warmUps.add(Figure.of(benchmark, "warm-up, grantline", "applications", List.of((double) oursWarm.units()))
+                    .note(oursWarm.describe("lifecycles")));
+            warmUps.add(Figure.of(benchmark, "warm-up, bare Camunda", "applications", List.of((double) bareWarm.units()))
+                    .note(bareWarm.describe("lifecycles")));
             if (grantlineH2 != null) {
                 statements.addAll(statements(benchmark, grantline, grantlineH2, engine, size));
             }
@@ -58,6 +64,7 @@ final class LifecycleThroughput {
                 Figure.of(benchmark, "bare Camunda, same diagram with no-op delegates", "applications/s", bare).note(n),
                 Figure.of(benchmark, "grantline / bare engine", "ratio", ratio).goal("≥ 0.8", 0.8, true)));
         figures.addAll(statements);
+        figures.addAll(warmUps);
         if (realRound) {
             Figure roundTime = Figure.of(benchmark, "real-size round through the whole lifecycle", "s", round)
                     .note(String.format("%,d applications", roundSize));
@@ -68,6 +75,15 @@ final class LifecycleThroughput {
             figures.add(roundSize == REAL_ROUND ? together.goal("< 10 s for 280", 10, false) : together);
         }
         return figures;
+    }
+
+    private static JitWarmUp.Done warmUp(LifecycleSteps steps, int atLeast, int atMost) {
+        try {
+            return JitWarmUp.run(atLeast, atMost, 50, n -> LifecycleScript.timed(steps, n, "warm"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while warming up", e);
+        }
     }
 
     private static List<Figure> statements(String benchmark, LifecycleSteps grantline, DataSource grantlineH2,
@@ -102,7 +118,10 @@ final class LifecycleThroughput {
                         + "execution and task listener replaced by a no-op (rule tasks set the outcome variables the "
                         + "gateways read and the dates the timers read), timers, gateways and forms kept; the same "
                         + "script through RuntimeService, FormService and ManagementService.",
-                "Warm-up: a tenth of the run size (at least 100; smoke: 1) on each before the measured runs; runs interleaved. "
+                "Warm-up: on each, grantline first, a tenth of the run size (at least 100; smoke: 1), then batches "
+                        + "of 50 until the JIT compilers took under " + Math.round(JitWarmUp.QUIET * 100) + " % of a "
+                        + "batch's wall time (at most ten times the first; the lifecycles it took are in the report); "
+                        + "runs interleaved. "
                         + "On H2 the statements are then counted by the database over a pass of their own (not timed).");
     }
 
