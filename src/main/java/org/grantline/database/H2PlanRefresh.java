@@ -45,8 +45,9 @@ class H2PlanRefresh {
     private static final Logger log = LoggerFactory.getLogger(H2PlanRefresh.class);
 
     private final JdbcTemplate jdbc;
-    /** Each table's row count when grantline last sampled it, or first saw it. */
+    /** Each table's row count when grantline last sampled it (or tried to), or first saw it. */
     private final Map<String, Long> sampledAt = new HashMap<>();
+    private boolean countsFailing;
 
     H2PlanRefresh(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
@@ -63,40 +64,61 @@ class H2PlanRefresh {
         }
     }
 
-    /** Looks at the tables' row counts often (one query) and has plans made again at once after sampling one. */
+    /**
+     * Looks at the tables' row counts often (one query) and has plans made again at once after sampling one. A
+     * table is counted as sampled even when its {@code ANALYZE} failed (H2 lets only an administrator run it), so
+     * a failure is tried again only once the table has doubled or halved again, not every second.
+     */
     @Scheduled(fixedDelayString = "${grantline.h2.statistics-check:PT1S}",
             initialDelayString = "${grantline.h2.statistics-check:PT1S}")
     synchronized void sampleTablesThatChangedSize() {
         try {
-            List<String> sampled = sampleWhereSizeChanged();
+            Map<String, Long> rowCounts = rowCounts();
+            sampledAt.keySet().retainAll(rowCounts.keySet());
+            List<String> sampled = new ArrayList<>();
+            rowCounts.forEach((table, rows) -> {
+                Long before = sampledAt.get(table);
+                boolean due = before == null ? rows >= ROWS_WORTH_SAMPLING : changedSize(before, rows);
+                if (before == null || due) {
+                    sampledAt.put(table, rows);
+                }
+                if (due && analyze(table)) {
+                    sampled.add(table);
+                }
+            });
             if (!sampled.isEmpty()) {
                 log.debug("Sampled the column statistics of {} again: their row counts doubled or halved", sampled);
                 jdbc.execute(REFRESH);
             }
+            countsFailing = false;
         } catch (RuntimeException e) {
-            log.warn("Could not have H2 sample its tables' statistics again: {}", e.toString());
+            // Said once while it lasts: the check runs every second.
+            if (!countsFailing) {
+                log.warn("Could not look at H2's tables to sample their statistics again: {}", e.toString());
+            }
+            countsFailing = true;
         }
     }
 
-    private List<String> sampleWhereSizeChanged() {
+    private Map<String, Long> rowCounts() {
         Map<String, Long> rowCounts = new HashMap<>();
         jdbc.query("select table_name, row_count_estimate from information_schema.tables"
                         + " where table_schema = schema() and table_type = 'BASE TABLE'",
                 row -> {
                     rowCounts.put(row.getString(1), row.getLong(2));
                 });
-        List<String> sampled = new ArrayList<>();
-        rowCounts.forEach((table, rows) -> {
-            Long before = sampledAt.get(table);
-            if (before == null ? rows >= ROWS_WORTH_SAMPLING : changedSize(before, rows)) {
-                jdbc.execute("analyze table \"" + table.replace("\"", "\"\"") + "\"");
-                sampled.add(table);
-                sampledAt.put(table, rows);
-            } else if (before == null) {
-                sampledAt.put(table, rows);
-            }
-        });
-        return sampled;
+        return rowCounts;
+    }
+
+    private boolean analyze(String table) {
+        try {
+            jdbc.execute("analyze table \"" + table.replace("\"", "\"\"") + "\"");
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Could not have H2 sample the statistics of {} again (its plans may read more rows than they "
+                    + "need): {}", table, e.toString());
+            return false;
+        }
     }
 
     private static boolean changedSize(long before, long rows) {

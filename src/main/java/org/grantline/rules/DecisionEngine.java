@@ -94,8 +94,8 @@ public class DecisionEngine {
         }
 
         /**
-         * A session that propagates each insert at once (SessionPool's, single-threaded) drops a fact no pattern
-         * accepted before the next insert, so the same object given twice is reported twice: it is kept once.
+         * A session that propagates each insert at once (SessionPool's reused ones, single-threaded) drops a fact no
+         * pattern accepted before the next insert, so the same object given twice is reported twice: kept once.
          */
         @Override
         public void objectInserted(ObjectInsertedEvent event) {

@@ -39,13 +39,6 @@ final class SessionPool {
     /** Idle sessions kept per decision: as many as decisions run at once on this machine's cores. */
     static final int IDLE_SESSIONS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
-    /**
-     * A session is used by one decision, on one thread, at a time (the queue hands it over), so it needs none of
-     * Drools' locking: its inserts propagate at once instead of through a synchronised queue, and no insert takes
-     * a lock or reads the clock.
-     */
-    private static final KieSessionConfiguration SINGLE_THREADED = singleThreaded();
-
     private final KieBase kieBase;
     private final BlockingQueue<KieSession> idle;
 
@@ -90,6 +83,12 @@ final class SessionPool {
         return Optional.ofNullable(why).map(feature -> "rule \"" + rule.getName() + "\" uses " + feature);
     }
 
+    /**
+     * A reused session serves one decision, on one thread, at a time (the queue hands it over), so it needs none
+     * of Drools' locking: its inserts propagate at once instead of through a synchronised queue, and no insert
+     * takes a lock or reads the clock (docs/benchmarks.md, fix 16). A KieBase that is not reused keeps Drools'
+     * default, thread-safe sessions: its rules may use timers, which fire on a thread of their own.
+     */
     private static KieSessionConfiguration singleThreaded() {
         KieSessionConfiguration configuration = KieServices.get().newKieSessionConfiguration();
         configuration.setOption(ThreadSafeOption.NO);
@@ -104,7 +103,7 @@ final class SessionPool {
     <T> T withSession(Function<KieSession, T> work) {
         KieSession session = idle == null ? null : idle.poll();
         if (session == null) {
-            session = kieBase.newKieSession(SINGLE_THREADED, null);
+            session = idle == null ? kieBase.newKieSession() : kieBase.newKieSession(singleThreaded(), null);
         }
         T result;
         try {

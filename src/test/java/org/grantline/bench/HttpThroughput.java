@@ -1,7 +1,6 @@
 package org.grantline.bench;
 
 import javax.sql.DataSource;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,14 +44,14 @@ final class HttpThroughput {
         Map<Integer, List<HttpLoad.Outcome>> byClients = new LinkedHashMap<>();
         List<Double> jitMillis = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
-            long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            long jitBefore = JitWarmUp.compilationMillis();
             for (int clients : CLIENTS) {
                 // Small keeps a third, not a tenth: shorter levels measure the JIT and the noise.
                 int count = size == BenchSize.SMALL ? (clients == 1 ? 100 : 500)
                         : clients == 1 ? size.of(300, 10) : size.of(1_500, 20);
                 byClients.computeIfAbsent(clients, c -> new ArrayList<>()).add(load.run(clients, count));
             }
-            jitMillis.add((double) (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore));
+            jitMillis.add((double) (JitWarmUp.compilationMillis() - jitBefore));
         }
         byClients.forEach((clients, outcomes) -> {
             String at = clients + (clients == 1 ? " client" : " clients");

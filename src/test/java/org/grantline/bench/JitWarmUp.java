@@ -1,5 +1,6 @@
 package org.grantline.bench;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
@@ -23,9 +24,9 @@ final class JitWarmUp {
     /** How long the warm-up took: units run and the last batch's compilation share. */
     record Done(int units, double lastShare, boolean quiet) {
         String describe(String unit) {
-            return String.format(Locale.ROOT, "%,d %s until the JIT compilers took %s of a batch's wall time "
-                    + "(last batch %.0f %%)", units, unit, quiet ? "under " + Math.round(QUIET * 100) + " %"
-                    : "(not reached) under " + Math.round(QUIET * 100) + " %", lastShare * 100);
+            return String.format(Locale.ROOT, "%,d %s; %s: the JIT compilers took %.0f %% of the last batch's "
+                    + "wall time, the goal %d %%", units, unit, quiet ? "warm" : "cap reached", lastShare * 100,
+                    Math.round(QUIET * 100));
         }
     }
 
@@ -46,8 +47,10 @@ final class JitWarmUp {
         return new Done(done, share, false);
     }
 
+    /** Summed over the compiler threads; 0 where the JVM has no JIT or does not time it (then only the floor runs). */
     static long compilationMillis() {
-        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit == null || !jit.isCompilationTimeMonitoringSupported() ? 0 : jit.getTotalCompilationTime();
     }
 
     private JitWarmUp() {

@@ -1,5 +1,6 @@
 package org.grantline.rules;
 
+import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.grantline.decisions.FactsAssembler;
 import org.grantline.intake.ApplicationRequest;
 import org.grantline.rules.facts.Partner;
@@ -118,6 +119,23 @@ class SessionPoolTest {
             }
             assertThat(ruleset.sessions("award").idleSessions()).as("no session kept for %s", drl).isZero();
         }
+    }
+
+    @Test
+    void reusedSessionsAreSingleThreadedAndOthersKeepDroolsDefault() {
+        Ruleset reused = new RulesetCompiler().compile(RulesetCompilerTest.files(Map.of()));
+        String lockOnActive = RulesetCompilerTest.DECISION.replace("rule \"R1 Award the grant\"\n",
+                "rule \"R1 Award the grant\"\nlock-on-active true\n");
+        Ruleset newEachTime = new RulesetCompiler().compile(
+                RulesetCompilerTest.files(Map.of("award.drl", lockOnActive)));
+
+        assertThat(threadSafe(reused)).as("one decision on one thread at a time: no locks").isFalse();
+        assertThat(threadSafe(newEachTime)).as("timers of such rules may fire on another thread").isTrue();
+    }
+
+    private static boolean threadSafe(Ruleset ruleset) {
+        return ruleset.sessions("award").withSession(session ->
+                ((StatefulKnowledgeSessionImpl) session).getRuleSessionConfiguration().isThreadSafe());
     }
 
     @Test
