@@ -93,10 +93,7 @@ public class DecisionEngine {
             fired.add(FiredRule.named(event.getMatch().getRule().getName()));
         }
 
-        /**
-         * A session that propagates each insert at once (SessionPool's reused ones, single-threaded) drops a fact no
-         * pattern accepted before the next insert, so the same object given twice is reported twice: kept once.
-         */
+        /** Single-threaded sessions (SessionPool) drop an unmatched fact at once, so a re-insert is reported. */
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
             if (indexOf(event.getObject()) < 0) {

@@ -15,6 +15,8 @@ import java.util.function.Supplier;
 final class LifecycleThroughput {
 
     static final int REAL_ROUND = 280;
+    /** Lifecycles per warm-up batch, after the first tenth of the run size (JitWarmUp). */
+    static final int WARM_UP_BATCH = 50;
     /** Threads driving the round together: one per core. */
     static final int WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
@@ -79,7 +81,7 @@ final class LifecycleThroughput {
 
     private static JitWarmUp.Done warmUp(LifecycleSteps steps, int atLeast, int atMost) {
         try {
-            return JitWarmUp.run(atLeast, atMost, 50, n -> LifecycleScript.timed(steps, n, "warm"));
+            return JitWarmUp.run(atLeast, atMost, WARM_UP_BATCH, n -> LifecycleScript.timed(steps, n, "warm"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while warming up", e);
@@ -119,7 +121,7 @@ final class LifecycleThroughput {
                         + "gateways read and the dates the timers read), timers, gateways and forms kept; the same "
                         + "script through RuntimeService, FormService and ManagementService.",
                 "Warm-up: on each, grantline first, a tenth of the run size (at least 100; smoke: 1), then batches "
-                        + "of 50 until the JIT compilers took under " + Math.round(JitWarmUp.QUIET * 100) + " % of a "
+                        + "of " + WARM_UP_BATCH + " until the JIT compilers took under " + Math.round(JitWarmUp.QUIET * 100) + " % of a "
                         + "batch's wall time (at most ten times the first; the lifecycles it took are in the report); "
                         + "runs interleaved. "
                         + "On H2 the statements are then counted by the database over a pass of their own (not timed).");
