@@ -13,7 +13,11 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.conf.KieBaseMutabilityOption;
-import org.kie.api.runtime.KieContainer;
+import org.kie.api.definition.KiePackage;
+import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,10 +25,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Compiles one round folder into a {@link Ruleset}. Each top-level {@code <decision>.drl} becomes a KieBase
@@ -36,6 +42,9 @@ public final class RulesetCompiler {
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final KieServices KIE = KieServices.Factory.get();
+    /** The one KieBase of the compile, holding every package; decisions get KieBases of their own. */
+    private static final String ALL_PACKAGES = "all-packages";
+    private static final ClassLoader CLASS_PATH = new ClasspathLookupCache(RulesetCompiler.class.getClassLoader());
 
     public Ruleset compile(RulesetFiles files) {
         List<String> problems = new ArrayList<>();
@@ -81,8 +90,8 @@ public final class RulesetCompiler {
                 "0.0.0-" + files.version().substring(0, 16));
         kfs.generateAndWritePomXML(releaseId);
         kfs.writeKModuleXML(kmodule(decisionPackages, sharedPackages));
-        KieBuilder builder = KIE.newKieBuilder(kfs).buildAll();
-        // Drools reports a problem once per KieBase that includes the file; a designer needs it once.
+        KieBuilder builder = KIE.newKieBuilder(kfs, CLASS_PATH).buildAll();
+        // A designer needs each problem once, however often Drools repeats it.
         Set<String> compileErrors = new LinkedHashSet<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             String file = kiePathToFile.getOrDefault(message.getPath(), message.getPath());
@@ -93,11 +102,31 @@ public final class RulesetCompiler {
         if (!problems.isEmpty()) {
             throw new RulesetInvalidException(files.folderName(), problems);
         }
-        KieContainer container = KIE.newKieContainer(releaseId);
-        // Every KieBase is built now, not on first use.
-        Map<String, KieBase> kieBases = new LinkedHashMap<>();
-        decisionPackages.keySet().forEach(decision -> kieBases.put(decision, container.newKieBase(decision, unshared())));
+        Map<String, KieBase> kieBases = decisionKieBases(builder, decisionPackages, sharedPackages);
         return new Ruleset(round, files, kieBases, parameters);
+    }
+
+    /**
+     * The compile put every package in one KieBase, so each file was compiled once; a decision's KieBase is put
+     * together from the compiled packages, its own and the shared ones. The packages are used as they are, not
+     * copied: the KieBases load classes through the compile's own class loader.
+     */
+    private static Map<String, KieBase> decisionKieBases(KieBuilder builder, Map<String, String> decisionPackages,
+                                                         Set<String> sharedPackages) {
+        KnowledgeBuilderImpl compiled = (KnowledgeBuilderImpl) ((InternalKieModule) builder.getKieModule())
+                .getKnowledgeBuilderForKieBase(ALL_PACKAGES);
+        Map<String, KiePackage> packages = new LinkedHashMap<>();
+        compiled.getKnowledgePackages().forEach(pkg -> packages.put(pkg.getName(), pkg));
+        Map<String, KieBase> kieBases = new LinkedHashMap<>();
+        decisionPackages.forEach((decision, pkg) -> {
+            List<KiePackage> included = Stream.concat(Stream.of(pkg), sharedPackages.stream())
+                    .map(packages::get).filter(Objects::nonNull).toList();
+            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(decision,
+                    unshared(compiled.getRootClassLoader()));
+            kieBase.addPackages(included);
+            kieBases.put(decision, kieBase);
+        });
+        return kieBases;
     }
 
     /**
@@ -112,8 +141,8 @@ public final class RulesetCompiler {
      * inserted, so {@link DecisionEngine} collects a decision's outputs as they are inserted, not from working
      * memory.
      */
-    private static KieBaseConfiguration unshared() {
-        KieBaseConfiguration configuration = KIE.newKieBaseConfiguration();
+    private static KieBaseConfiguration unshared(ClassLoader compiledWith) {
+        KieBaseConfiguration configuration = KIE.newKieBaseConfiguration(null, compiledWith);
         configuration.setProperty("drools.shareBetaNodes", "false");
         configuration.setOption(KieBaseMutabilityOption.DISABLED);
         return configuration;
@@ -132,14 +161,10 @@ public final class RulesetCompiler {
     }
 
     private static String kmodule(Map<String, String> decisions, Set<String> shared) {
-        StringBuilder xml = new StringBuilder("<kmodule xmlns=\"http://www.drools.org/xsd/kmodule\">");
-        decisions.forEach((decision, pkg) -> {
-            List<String> packages = new ArrayList<>(List.of(pkg));
-            packages.addAll(shared);
-            xml.append("<kbase name=\"").append(decision).append("\" packages=\"")
-                    .append(String.join(",", packages)).append("\"/>");
-        });
-        return xml.append("</kmodule>").toString();
+        Set<String> packages = new LinkedHashSet<>(decisions.values());
+        packages.addAll(shared);
+        return "<kmodule xmlns=\"http://www.drools.org/xsd/kmodule\"><kbase name=\"" + ALL_PACKAGES
+                + "\" packages=\"" + String.join(",", packages) + "\"/></kmodule>";
     }
 
     private static RoundDefinition readRound(RulesetFiles files, List<String> problems) {

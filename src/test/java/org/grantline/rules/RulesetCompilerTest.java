@@ -155,4 +155,42 @@ class RulesetCompilerTest {
         assertThat(result.outcome()).isEqualTo("INVALID");
         assertThat(result.firedClauses()).contains("E6");
     }
+
+    @Test
+    void eachDecisionDecidesWithItsOwnRulesAndTheSharedOnes() {
+        // Shared packages are compiled once and given to every decision's KieBase (RulesetCompiler).
+        String other = DECISION.replace("test.award", "test.other").replace("R1 Award the grant", "R2 Other")
+                .replace("AWARDED", "OTHER");
+        String shared = """
+                package test.shared;
+                import org.grantline.rules.facts.*;
+
+                declare SharedMark
+                    name : String
+                end
+
+                rule "S1 Every decision marks its date"
+                when
+                    DecisionDate()
+                then
+                    insert(new SharedMark("seen"));
+                end
+
+                rule "S2 The mark is seen in the same decision"
+                when
+                    SharedMark( name == "seen" )
+                then
+                    insert(new Value("marked", java.math.BigDecimal.ONE));
+                end
+                """;
+        Ruleset ruleset = new RulesetCompiler().compile(files(Map.of("other.drl", other, "shared/mark.drl", shared)));
+        LocalDate day = LocalDate.parse("2015-06-01");
+        DecisionResult award = DecisionEngine.decide(ruleset, "award", day, List.of());
+        DecisionResult second = DecisionEngine.decide(ruleset, "other", day, List.of());
+        assertThat(award.firedClauses()).containsExactlyInAnyOrder("R1", "S1", "S2");
+        assertThat(award.outcome()).isEqualTo("AWARDED");
+        assertThat(second.firedClauses()).containsExactlyInAnyOrder("R2", "S1", "S2");
+        assertThat(second.outcome()).isEqualTo("OTHER");
+        assertThat(second.values()).containsKey("marked");
+    }
 }
