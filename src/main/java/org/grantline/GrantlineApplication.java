@@ -1,6 +1,7 @@
 package org.grantline;
 
 import org.grantline.designer.ValidateCommand;
+import org.grantline.rules.EarlyRulesetCompile;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -20,7 +21,7 @@ public class GrantlineApplication {
         if (args.length > 0 && args[0].equals("validate")) {
             System.exit(ValidateCommand.run(args));
         }
-        SpringApplication app = new SpringApplication(GrantlineApplication.class);
+        SpringApplication app = application();
         if (Arrays.asList(args).contains("replay") || Arrays.asList(args).contains("verify")) {
             // A command-line run: no web server, no job executor, and the command handles Ctrl-C itself.
             app.setWebApplicationType(WebApplicationType.NONE);
@@ -41,6 +42,13 @@ public class GrantlineApplication {
                     "logging.level.root", "WARN"));
         }
         app.run(args);
+    }
+
+    /** The application as main starts it: the rules are compiled while Spring and Camunda start. */
+    public static SpringApplication application() {
+        SpringApplication app = new SpringApplication(GrantlineApplication.class);
+        app.addListeners(new EarlyRulesetCompile());
+        return app;
     }
 
     /**

@@ -33,12 +33,16 @@ public class RulesetRegistry {
     private final Path rulesDir;
 
     public RulesetRegistry(@Value("${grantline.rules-dir}") Path rulesDir) {
-        this.rulesDir = rulesDir.toAbsolutePath().normalize();
-        this.onDisk = compileFolder(this.rulesDir);
+        this.rulesDir = normalized(rulesDir);
+        this.onDisk = EarlyRulesetCompile.take(this.rulesDir).orElseGet(() -> compileFolder(this.rulesDir));
         active.putAll(onDisk);
     }
 
-    private static Map<String, Ruleset> compileFolder(Path rulesDir) {
+    static Path normalized(Path rulesDir) {
+        return rulesDir.toAbsolutePath().normalize();
+    }
+
+    static Map<String, Ruleset> compileFolder(Path rulesDir) {
         if (!Files.isDirectory(rulesDir)) {
             throw new IllegalStateException("rules folder " + rulesDir + " does not exist (grantline.rules-dir)");
         }
