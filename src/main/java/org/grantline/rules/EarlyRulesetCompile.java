@@ -42,6 +42,8 @@ public final class EarlyRulesetCompile implements ApplicationListener<Applicatio
     /** The early compile of this folder, waited for; empty where none was started. */
     static Optional<Map<String, Ruleset>> take(Path rulesDir) {
         CompletableFuture<Map<String, Ruleset>> compiled = STARTED.remove(rulesDir);
+        // Taken once: a later registry in this JVM (another context) compiles for itself, and nothing keeps an
+        // unused compile alive.
         STARTED.clear();
         if (compiled == null) {
             return Optional.empty();
