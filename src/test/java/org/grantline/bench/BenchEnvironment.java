@@ -29,10 +29,19 @@ final class BenchEnvironment {
         machine.put("JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " (" + System.getProperty("java.vm.vendor") + "), arguments "
                 + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("-X") || a.startsWith("-XX")).toList()));
+                .filter(a -> a.startsWith("-X") || a.startsWith("-XX")).toList())
+                + "; Java assertions " + (assertionsOn() ? "on" : "off"));
         machine.put("Load average", String.format("%.2f (1 min, when the report was written; above 0 means "
                 + "something else ran too)", os.getSystemLoadAverage()));
         return machine;
+    }
+
+    /** Whether this JVM runs asserts in the application's and its libraries' classes (surefire's default is on). */
+    @SuppressWarnings("AssertWithSideEffects")
+    static boolean assertionsOn() {
+        boolean on = false;
+        assert on = true;
+        return on;
     }
 
     static Map<String, String> versions() {
