@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ClasspathLookupCache extends ClassLoader {
 
-    /** Enough for every rule compile seen; past it the caches start again rather than grow without end. */
-    private static final int MAX_REMEMBERED = 200_000;
+    /** A bound on memory: past it the caches start again, and the next compile looks its misses up once more. */
+    private static final int MAX_REMEMBERED = 50_000;
 
     static {
         registerAsParallelCapable();
@@ -32,9 +32,12 @@ final class ClasspathLookupCache extends ClassLoader {
             throw new ClassNotFoundException(name);
         }
         try {
-            return super.loadClass(name, resolve);
+            // Straight to the class path: this loader defines no classes, so it needs no lock of its own per name.
+            return getParent().loadClass(name);
         } catch (ClassNotFoundException e) {
-            remember(missingClasses, name);
+            if (e.getCause() == null) { // a miss, not a jar that could not be read this time
+                remember(missingClasses, name);
+            }
             throw e;
         }
     }

@@ -3,6 +3,7 @@ package org.grantline.rules;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,12 @@ public final class EarlyRulesetCompile implements ApplicationListener<Applicatio
         if (folder == null) {
             return;
         }
-        Path rulesDir = RulesetRegistry.normalized(Path.of(folder));
+        Path rulesDir;
+        try {
+            rulesDir = RulesetRegistry.normalized(Path.of(folder));
+        } catch (InvalidPathException e) {
+            return; // not a plain path: RulesetRegistry reads it as Spring converts it
+        }
         CompletableFuture<Map<String, Ruleset>> compiled = new CompletableFuture<>();
         STARTED.put(rulesDir, compiled);
         Thread compile = new Thread(() -> {
@@ -42,8 +48,8 @@ public final class EarlyRulesetCompile implements ApplicationListener<Applicatio
     /** The early compile of this folder, waited for; empty where none was started. */
     static Optional<Map<String, Ruleset>> take(Path rulesDir) {
         CompletableFuture<Map<String, Ruleset>> compiled = STARTED.remove(rulesDir);
-        // Taken once: a later registry in this JVM (another context) compiles for itself, and nothing keeps an
-        // unused compile alive.
+        // Taken once: a later registry in this JVM (another context) compiles for itself, and a compile started for
+        // another folder is not kept.
         STARTED.clear();
         if (compiled == null) {
             return Optional.empty();

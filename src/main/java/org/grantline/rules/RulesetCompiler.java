@@ -14,7 +14,7 @@ import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.definition.KiePackage;
-import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
+import org.drools.compiler.builder.InternalKnowledgeBuilder;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
@@ -102,7 +102,7 @@ public final class RulesetCompiler {
         if (!problems.isEmpty()) {
             throw new RulesetInvalidException(files.folderName(), problems);
         }
-        Map<String, KieBase> kieBases = decisionKieBases(builder, decisionPackages, sharedPackages);
+        Map<String, KieBase> kieBases = decisionKieBases(builder, files.folderName(), decisionPackages, sharedPackages);
         return new Ruleset(round, files, kieBases, parameters);
     }
 
@@ -111,12 +111,26 @@ public final class RulesetCompiler {
      * together from the compiled packages, its own and the shared ones. The packages are used as they are, not
      * copied: the KieBases load classes through the compile's own class loader.
      */
-    private static Map<String, KieBase> decisionKieBases(KieBuilder builder, Map<String, String> decisionPackages,
+    private static Map<String, KieBase> decisionKieBases(KieBuilder builder, String folderName,
+                                                         Map<String, String> decisionPackages,
                                                          Set<String> sharedPackages) {
-        KnowledgeBuilderImpl compiled = (KnowledgeBuilderImpl) ((InternalKieModule) builder.getKieModule())
+        // Drools gives an empty builder where no file landed in the KieBase; then every decision is missing below.
+        InternalKnowledgeBuilder compiled = (InternalKnowledgeBuilder) ((InternalKieModule) builder.getKieModule())
                 .getKnowledgeBuilderForKieBase(ALL_PACKAGES);
         Map<String, KiePackage> packages = new LinkedHashMap<>();
         compiled.getKnowledgePackages().forEach(pkg -> packages.put(pkg.getName(), pkg));
+        // The package names were read from the files' first package line; a decision without its package (one
+        // named in a comment, say) would decide with no rules of its own.
+        List<String> missing = new ArrayList<>();
+        decisionPackages.forEach((decision, pkg) -> {
+            if (!packages.containsKey(pkg)) {
+                missing.add(folderName + "/" + decision + ".drl: package " + pkg + " was not compiled; the file's "
+                        + "first line starting with 'package' must be its package declaration");
+            }
+        });
+        if (!missing.isEmpty()) {
+            throw new RulesetInvalidException(folderName, missing);
+        }
         Map<String, KieBase> kieBases = new LinkedHashMap<>();
         decisionPackages.forEach((decision, pkg) -> {
             List<KiePackage> included = Stream.concat(Stream.of(pkg), sharedPackages.stream())

@@ -116,6 +116,10 @@ final class SessionPool {
         return result;
     }
 
+    KieBase kieBase() {
+        return kieBase;
+    }
+
     int idleSessions() {
         return idle == null ? 0 : idle.size();
     }

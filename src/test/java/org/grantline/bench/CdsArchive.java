@@ -35,6 +35,7 @@ record CdsArchive(String classPath, Path archive, double secondsToWrite) {
                 "--archive", archive.toAbsolutePath().toString())
                 .redirectErrorStream(true).redirectOutput(folder.resolve("cds-archive.out").toFile()).start();
         if (!script.waitFor(10, TimeUnit.MINUTES) || script.exitValue() != 0) {
+            script.descendants().forEach(ProcessHandle::destroyForcibly);
             script.destroyForcibly();
             throw new IllegalStateException("bin/cds-archive failed; see " + folder.resolve("cds-archive.out")
                     + " and " + archive + ".log");

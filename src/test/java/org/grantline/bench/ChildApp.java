@@ -35,8 +35,11 @@ final class ChildApp {
                 "--grantline.admin.password=bench"));
         Path log = data.resolve("app.log");
         long started = System.nanoTime();
-        Process app = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // The embedded default, whatever the caller's environment says (a profile, a database URL).
+        builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("GRANTLINE_"));
+        Process app = builder.start();
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
             URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");

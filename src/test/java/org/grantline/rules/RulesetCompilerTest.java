@@ -193,4 +193,37 @@ class RulesetCompilerTest {
         assertThat(second.outcome()).isEqualTo("OTHER");
         assertThat(second.values()).containsKey("marked");
     }
+
+    @Test
+    void aDecisionWhosePackageLineIsNotItsPackageIsRefused() {
+        // The first line starting with "package" sits in a comment: the decision would otherwise have no rules.
+        String misleading = "/*\npackage old.award;\n*/\n" + DECISION;
+        assertThatThrownBy(() -> new RulesetCompiler().compile(files(Map.of("award.drl", misleading))))
+                .isInstanceOf(RulesetInvalidException.class)
+                .satisfies(e -> assertThat(((RulesetInvalidException) e).problems())
+                        .containsExactly("T-1/award.drl: package old.award was not compiled; the file's first line "
+                                + "starting with 'package' must be its package declaration"));
+    }
+
+    @Test
+    void sharedRulesAreCompiledOnceForEveryDecision() {
+        String other = DECISION.replace("test.award", "test.other").replace("R1 Award the grant", "R2 Other");
+        String shared = """
+                package test.shared;
+                import org.grantline.rules.facts.*;
+
+                rule "S1 Shared"
+                when
+                    DecisionDate()
+                then
+                    insert(new Value("shared", java.math.BigDecimal.ONE));
+                end
+                """;
+        Ruleset ruleset = new RulesetCompiler().compile(files(Map.of("other.drl", other, "shared/s.drl", shared)));
+        org.kie.api.definition.rule.Rule inAward = ruleset.sessions("award").kieBase().getRule("test.shared", "S1 Shared");
+        org.kie.api.definition.rule.Rule inOther = ruleset.sessions("other").kieBase().getRule("test.shared", "S1 Shared");
+        // The same compiled rule, not a copy: Drools copies a package given to a second KieBase unless both
+        // load classes through the compile's own class loader (RulesetCompiler.decisionKieBases).
+        assertThat(inAward).isNotNull().isSameAs(inOther);
+    }
 }
