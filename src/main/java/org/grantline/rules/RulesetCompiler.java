@@ -102,7 +102,14 @@ public final class RulesetCompiler {
         if (!problems.isEmpty()) {
             throw new RulesetInvalidException(files.folderName(), problems);
         }
-        Map<String, KieBase> kieBases = decisionKieBases(builder, files.folderName(), decisionPackages, sharedPackages);
+        Map<String, KieBase> kieBases;
+        try {
+            kieBases = decisionKieBases(builder, files.folderName(), decisionPackages, sharedPackages);
+        } finally {
+            // buildAll registers the module in Drools' global repository; nothing reads it from there, so it
+            // would only hold every compile's sources and classes for as long as the JVM runs.
+            KIE.getRepository().removeKieModule(releaseId);
+        }
         return new Ruleset(round, files, kieBases, parameters);
     }
 

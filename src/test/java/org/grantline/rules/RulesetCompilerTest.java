@@ -226,4 +226,13 @@ class RulesetCompilerTest {
         // load classes through the compile's own class loader (RulesetCompiler.decisionKieBases).
         assertThat(inAward).isNotNull().isSameAs(inOther);
     }
+
+    @Test
+    void aCompileLeavesNothingInDroolsGlobalRepository() {
+        RulesetFiles files = files(Map.of());
+        new RulesetCompiler().compile(files);
+        org.kie.api.KieServices kie = org.kie.api.KieServices.Factory.get();
+        assertThat(kie.getRepository().getKieModule(kie.newReleaseId("org.grantline.rules", "T-1",
+                "0.0.0-" + files.version().substring(0, 16)))).isNull();
+    }
 }
