@@ -1,5 +1,7 @@
 package org.grantline.cluster;
 
+import org.grantline.AppProcess;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.grantline.PostgresDatabase;
@@ -69,8 +71,8 @@ class TwoNodesOnPostgresIT {
 
     static String database;
     static Path work;
-    static ClusterNode nodeA;
-    static ClusterNode nodeB;
+    static AppProcess nodeA;
+    static AppProcess nodeB;
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     static final AtomicBoolean nodeBDown = new AtomicBoolean();
     static final AtomicLong requests = new AtomicLong();
@@ -105,8 +107,11 @@ class TwoNodesOnPostgresIT {
                 "--grantline.rules.refresh-interval=PT2S");
         Map<String, String> environment = Map.of("GRANTLINE_DB_URL", PG + database, "GRANTLINE_DB_USER", "postgres",
                 "GRANTLINE_ADMIN_PASSWORD", ADMIN_PASSWORD, "GRANTLINE_CLOCK_START", "2014-02-10T09:00");
-        nodeA = new ClusterNode("A", freePort(), work.resolve("node-a.log"), arguments, environment);
-        nodeB = new ClusterNode("B", freePort(), work.resolve("node-b.log"), arguments, environment);
+        String classPath = System.getProperty("java.class.path");
+        nodeA = new AppProcess("node A", AppProcess.freePort(), work.resolve("node-a.log"), classPath, List.of(),
+                arguments, environment);
+        nodeB = new AppProcess("node B", AppProcess.freePort(), work.resolve("node-b.log"), classPath, List.of(),
+                arguments, environment);
         // The first node creates the schema; the second joins a database that is ready.
         nodeA.start();
         nodeA.awaitReady(START_LIMIT);
@@ -119,7 +124,7 @@ class TwoNodesOnPostgresIT {
 
     @AfterAll
     static void shutDown() throws Exception {
-        for (ClusterNode node : new ClusterNode[]{nodeA, nodeB}) {
+        for (AppProcess node : new AppProcess[]{nodeA, nodeB}) {
             if (node != null) {
                 node.stop();
             }
@@ -391,7 +396,7 @@ class TwoNodesOnPostgresIT {
      */
     private static Response call(String user, String method, String path, String body) {
         long n = requests.incrementAndGet();
-        ClusterNode node = (n % 2 == 0 || nodeBDown.get()) ? nodeA : nodeB;
+        AppProcess node = (n % 2 == 0 || nodeBDown.get()) ? nodeA : nodeB;
         String token = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.base() + path))
                 .timeout(Duration.ofSeconds(60)).header("Authorization", "Basic " + token)
@@ -400,7 +405,7 @@ class TwoNodesOnPostgresIT {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 500) {
-                throw new IllegalStateException(method + " " + path + " on node " + node.name() + ": "
+                throw new IllegalStateException(method + " " + path + " on " + node.name() + ": "
                         + response.statusCode() + " " + response.body());
             }
             return new Response(response.statusCode(), response.body());
@@ -428,12 +433,6 @@ class TwoNodesOnPostgresIT {
                         + group + "/members/" + id)).header("Authorization", admin)
                 .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(member.statusCode()).as(member.body()).isEqualTo(204);
-    }
-
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void replace(Path file, String from, String to) throws IOException {
