@@ -43,15 +43,22 @@ final class HttpThroughput {
         }
         Map<Integer, List<HttpLoad.Outcome>> byClients = new LinkedHashMap<>();
         List<Double> jitMillis = new ArrayList<>();
+        List<Double> fileReads = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
+            H2Store before = h2 == null ? null : H2Store.of(h2);
+            long submitted = 0;
             long jitBefore = JitWarmUp.compilationMillis();
             for (int clients : CLIENTS) {
                 // Small keeps a third, not a tenth: shorter levels measure the JIT and the noise.
                 int count = size == BenchSize.SMALL ? (clients == 1 ? 100 : 500)
                         : clients == 1 ? size.of(300, 10) : size.of(1_500, 20);
                 byClients.computeIfAbsent(clients, c -> new ArrayList<>()).add(load.run(clients, count));
+                submitted += count;
             }
             jitMillis.add((double) (JitWarmUp.compilationMillis() - jitBefore));
+            if (h2 != null) {
+                fileReads.add(H2Store.of(h2).readsPerUnitSince(before, submitted));
+            }
         }
         byClients.forEach((clients, outcomes) -> {
             String at = clients + (clients == 1 ? " client" : " clients");
@@ -74,6 +81,10 @@ final class HttpThroughput {
         });
         figures.add(Figure.of(NAME, "JIT compilation during the measured levels (all compiler threads)", "ms",
                 jitMillis).note("near 0 when the warm-up was long enough"));
+        if (h2 != null) {
+            figures.add(Figure.of(NAME, "H2 file reads per submission during the measured levels", "reads",
+                    fileReads).note("pages H2's page cache did not hold; " + H2Store.of(h2).describe()));
+        }
         return figures;
     }
 

@@ -38,6 +38,9 @@ final class LifecycleThroughput {
         int roundSize = size == BenchSize.SMOKE ? 5 : REAL_ROUND;
         List<Figure> statements = new ArrayList<>();
         List<Figure> warmUps = new ArrayList<>();
+        List<Double> oursReads = new ArrayList<>();
+        List<Double> bareReads = new ArrayList<>();
+        List<Figure> reads = new ArrayList<>();
         try (BareEngine engine = bareEngine.get()) {
             JitWarmUp.Done oursWarm = warmUp(grantline, warmUp, warmUpMax);
             JitWarmUp.Done bareWarm = warmUp(engine, warmUp, warmUpMax);
@@ -49,8 +52,14 @@ final class LifecycleThroughput {
                 statements.addAll(statements(benchmark, grantline, grantlineH2, engine, size));
             }
             for (int run = 0; run < runs; run++) {
+                H2Store oursBefore = grantlineH2 == null ? null : H2Store.of(grantlineH2);
                 double oursRate = count / LifecycleScript.timed(grantline, count, "run" + run);
+                H2Store bareBefore = grantlineH2 == null ? null : H2Store.of(engine.dataSource());
                 double bareRate = count / LifecycleScript.timed(engine, count, "run" + run);
+                if (grantlineH2 != null) {
+                    oursReads.add(H2Store.of(grantlineH2).readsPerUnitSince(oursBefore, count));
+                    bareReads.add(H2Store.of(engine.dataSource()).readsPerUnitSince(bareBefore, count));
+                }
                 ours.add(oursRate);
                 bare.add(bareRate);
                 ratio.add(oursRate / bareRate);
@@ -59,6 +68,12 @@ final class LifecycleThroughput {
                     oneRound.add(LifecycleScript.timedAsOneRound(grantline, roundSize, WORKERS, "together" + run));
                 }
             }
+            if (grantlineH2 != null) {
+                reads.add(Figure.of(benchmark, "H2 file reads per application, grantline", "reads", oursReads)
+                        .note("pages H2's page cache did not hold; " + H2Store.of(grantlineH2).describe()));
+                reads.add(Figure.of(benchmark, "H2 file reads per application, bare Camunda", "reads", bareReads)
+                        .note(H2Store.of(engine.dataSource()).describe()));
+            }
         }
         String n = String.format("%,d applications per run", count);
         List<Figure> figures = new ArrayList<>(List.of(
@@ -66,6 +81,7 @@ final class LifecycleThroughput {
                 Figure.of(benchmark, "bare Camunda, same diagram with no-op delegates", "applications/s", bare).note(n),
                 Figure.of(benchmark, "grantline / bare engine", "ratio", ratio).goal("≥ 0.8", 0.8, true)));
         figures.addAll(statements);
+        figures.addAll(reads);
         figures.addAll(warmUps);
         if (realRound) {
             Figure roundTime = Figure.of(benchmark, "real-size round through the whole lifecycle", "s", round)

@@ -6,8 +6,6 @@ import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
@@ -80,13 +78,6 @@ class H2PlanRefreshIT extends GrantlineIT {
     private static String plan(JdbcTemplate jdbc) {
         return jdbc.queryForObject("explain select * from plan_probe where owner = 'o7' and name in ('n1', 'n2')",
                 String.class);
-    }
-
-    @Test
-    void theEmbeddedDefaultKeepsStatementsParsed() {
-        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-        yaml.setResources(new ClassPathResource("application.yml"));
-        assertThat(yaml.getObject().getProperty("spring.datasource.url")).contains(";QUERY_CACHE_SIZE=256");
     }
 
     /** The session's statement for the SQL, handed back for reuse as a closed JDBC statement hands it back. */

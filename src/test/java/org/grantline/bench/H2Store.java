@@ -1,0 +1,50 @@
+package org.grantline.bench;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What H2's storage reports of itself ({@code INFORMATION_SCHEMA.SETTINGS}, the {@code info.*} rows): reads from
+ * the database file, its size, and the page cache. A read from the file is a page the cache did not hold, so
+ * reads per unit of work show whether the cache is big enough for the database the work runs on.
+ */
+record H2Store(long fileReads, long fileReadBytes, long fileBytes, long cacheMaxMiB, long cacheUsedMiB) {
+
+    /** Where the database is not H2 (no such rows), every value is 0. */
+    static H2Store of(DataSource database) {
+        Map<String, Long> info = new HashMap<>();
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("select SETTING_NAME, SETTING_VALUE from INFORMATION_SCHEMA.SETTINGS "
+                     + "where SETTING_NAME like 'info.%'")) {
+            while (rows.next()) {
+                try {
+                    info.put(rows.getString(1), Long.parseLong(rows.getString(2)));
+                } catch (NumberFormatException notANumber) {
+                    // info rows that are not counts (none in H2 2.3) are of no use here
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("H2 did not report its storage", e);
+        }
+        return new H2Store(info.getOrDefault("info.FILE_READ", 0L), info.getOrDefault("info.FILE_READ_BYTES", 0L),
+                info.getOrDefault("info.FILE_SIZE", 0L), info.getOrDefault("info.CACHE_MAX_SIZE", 0L),
+                info.getOrDefault("info.CACHE_SIZE", 0L));
+    }
+
+    /** File reads per unit of the work done since {@code before}. */
+    double readsPerUnitSince(H2Store before, long units) {
+        return (double) (fileReads - before.fileReads) / units;
+    }
+
+    /** For a figure's note: the file's size and the cache, as they stood at the end. */
+    String describe() {
+        return String.format(Locale.ROOT, "database file %,d MiB at the end; page cache %d of %d MiB used (H2's "
+                + "CACHE_SIZE)", fileBytes >> 20, cacheUsedMiB, cacheMaxMiB);
+    }
+}
