@@ -1,5 +1,6 @@
 package org.grantline.decisions;
 
+import org.grantline.database.TimeOrderedIds;
 import org.grantline.operations.GrantlineMetrics;
 import org.grantline.trail.CanonicalJson;
 import org.grantline.rules.DecisionResult;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Writes the decision record and its trail entry: inputs (every fact, canonical JSON), outputs, rules fired in order,
@@ -35,7 +35,7 @@ class DecisionRecorder {
 
     String record(String applicationId, DecisionResult result, List<Object> facts, DecisionTrigger trigger,
                   Instant at) {
-        String id = UUID.randomUUID().toString();
+        String id = TimeOrderedIds.next();
         String inputs = CanonicalJson.write(typed(facts));
         String outputs = CanonicalJson.write(RecordedOutputs.of(result));
         String fired = CanonicalJson.write(result.fired());

@@ -2,6 +2,7 @@ package org.grantline.designer;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.grantline.database.TimeOrderedIds;
 import org.grantline.audit.BatchReplay;
 import org.grantline.audit.ReplaySummary;
 import org.grantline.clock.BusinessClock;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Designers' deployments while grantline runs. A design is validated whole (rules compile, parameters load,
@@ -106,7 +106,7 @@ public class DesignDeployments {
             Deployment result = new Deployment(anything ? "DEPLOYED" : "UNCHANGED", source.description(), by, now,
                     rounds, deployed, checked.report());
             if (anything) {
-                trail.append(AuditTrail.DEPLOYMENT, UUID.randomUUID().toString(), null, by, now, content(result));
+                trail.append(AuditTrail.DEPLOYMENT, TimeOrderedIds.next(), null, by, now, content(result));
             }
             return result;
         });
@@ -137,7 +137,7 @@ public class DesignDeployments {
                     List.of(new RoundChange(round, previous, version, changed)), List.of(),
                     new ValidationReport(List.of(), 0, 0));
             if (changed) {
-                trail.append(AuditTrail.DEPLOYMENT, UUID.randomUUID().toString(), null, by, now, content(result));
+                trail.append(AuditTrail.DEPLOYMENT, TimeOrderedIds.next(), null, by, now, content(result));
                 log.info("Round {} restored to ruleset {} by {}", round, version.substring(0, 12), by);
             }
             return result;

@@ -2,6 +2,7 @@ package org.grantline.intake;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.grantline.database.TimeOrderedIds;
 import org.grantline.clock.BusinessClock;
 import org.grantline.trail.CanonicalJson;
 import org.grantline.decisions.FactsAssembler;
@@ -19,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Takes in an application: checks its words against the vocabulary, runs the round's
@@ -59,7 +59,7 @@ public class ApplicationService {
                 .words("partners.type", request.partners().stream().map(ApplicationRequest.PartnerRequest::type).toList(),
                         "organisationTypes")
                 .check();
-        String id = UUID.randomUUID().toString();
+        String id = TimeOrderedIds.next();
         var today = clock.today();
         List<Object> facts = new ArrayList<>(FactsAssembler.applicationFacts(id, request, today));
         applications.otherApplicationsOfLead(request.round(), request.lead().name())

@@ -1,5 +1,6 @@
 package org.grantline.payments;
 
+import org.grantline.database.TimeOrderedIds;
 import org.grantline.rules.facts.Award;
 import org.grantline.rules.facts.HeldAward;
 import org.grantline.rules.facts.HeldTranche;
@@ -19,7 +20,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Awards and their tranches. Uniqueness is the database's job (one award per type per application,
@@ -120,7 +120,7 @@ public class PaymentLedger {
         }
         Map<String, String> awardIds = new HashMap<>();
         for (Award award : awards) {
-            String id = UUID.randomUUID().toString();
+            String id = TimeOrderedIds.next();
             awardIds.put(award.type(), id);
             jdbc.sql("""
                     insert into award (id, application_id, round_code, type, amount, clause, decision_id, created_at)
@@ -135,7 +135,7 @@ public class PaymentLedger {
                 throw new IllegalStateException("rules produced a tranche of " + tranche.awardType()
                         + " without an award of that type");
             }
-            String trancheId = UUID.randomUUID().toString();
+            String trancheId = TimeOrderedIds.next();
             jdbc.sql("""
                     insert into tranche (id, award_id, application_id, award_type, number, amount, status, due_on,
                         released_by, decision_id, created_at, updated_at)
