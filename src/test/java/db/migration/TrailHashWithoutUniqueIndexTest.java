@@ -17,12 +17,12 @@ class TrailHashWithoutUniqueIndexTest {
 
     @Test
     void onH2() {
-        migrateAndCheck(new DriverManagerDataSource("jdbc:h2:mem:v6;DB_CLOSE_DELAY=-1", "sa", ""));
+        migrateAndCheck(new DriverManagerDataSource("jdbc:h2:mem:v6-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", ""));
     }
 
     @Test
     void onPostgres() {
-        PostgresDatabase.assumeReachable("the V6 migration is checked on H2 only");
+        PostgresDatabase.assumeReachable("V6 on PostgreSQL");
         String name = PostgresDatabase.create("v6");
         try {
             migrateAndCheck(new DriverManagerDataSource(PostgresDatabase.SERVER + name, PostgresDatabase.USER, ""));

@@ -4,12 +4,14 @@ import java.security.SecureRandom;
 import java.util.UUID;
 
 /**
- * Ids for grantline's own rows (applications, decisions, awards, tranches): version 7 UUIDs (RFC 9562), whose
- * first 48 bits are the time in milliseconds and the other 74 random. An id made later sorts later, as text too,
- * so a new row's id, and every index that leads with it, lands at the end of its index beside the other recent
- * ones instead of on a random page of it. Random ids (version 4) made each insert read and rewrite a page
- * anywhere in the index: on H2 a read from the database file whenever the page cache had let that page go
- * (docs/benchmarks.md, fix 22). Camunda's own ids are time-based already.
+ * Ids for grantline's own rows (applications, decisions, awards, tranches, deployments' trail entries): version 7
+ * UUIDs (RFC 9562), whose first 48 bits are the wall-clock time in milliseconds and the other 74 random. An id made
+ * in a later millisecond sorts later, as text too, so a new row's id, and every index that leads with it, lands
+ * near the end of its index beside the other recent ones instead of on a random page of it. Random ids (version 4)
+ * made each insert read and rewrite a page anywhere in the index: on H2 a read from the database file whenever the
+ * page cache had let that page go (docs/benchmarks.md, fix 22). Nothing relies on the order; ids of the same
+ * millisecond, or of nodes whose clocks differ, come in any order. An id shows when its row was made, to the
+ * millisecond, which its row records anyway; 74 random bits keep it unguessable.
  */
 public final class TimeOrderedIds {
 

@@ -10,13 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What H2's storage reports of itself ({@code INFORMATION_SCHEMA.SETTINGS}, the {@code info.*} rows): reads from
- * the database file, its size, and the page cache. A read from the file is a page the cache did not hold, so
- * reads per unit of work show whether the cache is big enough for the database the work runs on.
+ * What H2's storage reports of itself ({@code INFORMATION_SCHEMA.SETTINGS}, the {@code info.*} rows; H2 only):
+ * read operations on the database file, its size, and the page cache. A read is mostly a page the cache did not
+ * hold (chunk headers and their tables of contents count too), whoever asked for it: a statement, or H2's own
+ * background compaction rewriting half-empty chunks.
  */
 record H2Store(long fileReads, long fileReadBytes, long fileBytes, long cacheMaxMiB, long cacheUsedMiB) {
 
-    /** Where the database is not H2 (no such rows), every value is 0. */
     static H2Store of(DataSource database) {
         Map<String, Long> info = new HashMap<>();
         try (Connection connection = database.getConnection(); Statement sql = connection.createStatement();
@@ -26,7 +26,7 @@ record H2Store(long fileReads, long fileReadBytes, long fileBytes, long cacheMax
                 try {
                     info.put(rows.getString(1), Long.parseLong(rows.getString(2)));
                 } catch (NumberFormatException notANumber) {
-                    // info rows that are not counts (none in H2 2.3) are of no use here
+                    // info rows that are not counts (the version, a percentage) are of no use here
                 }
             }
         } catch (SQLException e) {

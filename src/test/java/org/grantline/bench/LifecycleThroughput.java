@@ -54,10 +54,12 @@ final class LifecycleThroughput {
             for (int run = 0; run < runs; run++) {
                 H2Store oursBefore = grantlineH2 == null ? null : H2Store.of(grantlineH2);
                 double oursRate = count / LifecycleScript.timed(grantline, count, "run" + run);
+                if (grantlineH2 != null) {
+                    oursReads.add(H2Store.of(grantlineH2).readsPerUnitSince(oursBefore, count));
+                }
                 H2Store bareBefore = grantlineH2 == null ? null : H2Store.of(engine.dataSource());
                 double bareRate = count / LifecycleScript.timed(engine, count, "run" + run);
                 if (grantlineH2 != null) {
-                    oursReads.add(H2Store.of(grantlineH2).readsPerUnitSince(oursBefore, count));
                     bareReads.add(H2Store.of(engine.dataSource()).readsPerUnitSince(bareBefore, count));
                 }
                 ours.add(oursRate);
