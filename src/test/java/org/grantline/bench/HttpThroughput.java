@@ -81,7 +81,7 @@ final class HttpThroughput {
         });
         figures.add(Figure.of(NAME, "JIT compilation during the measured levels (all compiler threads)", "ms",
                 jitMillis).note("near 0 when the warm-up was long enough"));
-        if (h2 != null) {
+        if (h2 != null && H2Store.of(h2).onFile()) {
             figures.add(Figure.of(NAME, "H2 file reads per submission during the measured levels", "reads",
                     fileReads).note("pages H2's page cache did not hold; " + H2Store.of(h2).describe()));
         }

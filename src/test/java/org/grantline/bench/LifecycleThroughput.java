@@ -70,7 +70,7 @@ final class LifecycleThroughput {
                     oneRound.add(LifecycleScript.timedAsOneRound(grantline, roundSize, WORKERS, "together" + run));
                 }
             }
-            if (grantlineH2 != null) {
+            if (grantlineH2 != null && H2Store.of(grantlineH2).onFile()) {
                 reads.add(Figure.of(benchmark, "H2 file reads per application, grantline", "reads", oursReads)
                         .note("pages H2's page cache did not hold; " + H2Store.of(grantlineH2).describe()));
                 reads.add(Figure.of(benchmark, "H2 file reads per application, bare Camunda", "reads", bareReads)
