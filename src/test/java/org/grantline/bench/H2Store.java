@@ -15,7 +15,7 @@ import java.util.Map;
  * hold (chunk headers and their tables of contents count too), whoever asked for it: a statement, or H2's own
  * background compaction rewriting half-empty chunks.
  */
-record H2Store(boolean onFile, long fileReads, long fileReadBytes, long fileBytes, long cacheMaxMiB, long cacheUsedMiB) {
+record H2Store(boolean onFile, long fileReads, long fileBytes, long cacheMaxMiB, long cacheUsedMiB) {
 
     static H2Store of(DataSource database) {
         Map<String, Long> info = new HashMap<>();
@@ -33,9 +33,14 @@ record H2Store(boolean onFile, long fileReads, long fileReadBytes, long fileByte
             throw new IllegalStateException("H2 did not report its storage", e);
         }
         // an in-memory database has no file, and H2 reports none of these
-        return new H2Store(info.containsKey("info.FILE_SIZE"), info.getOrDefault("info.FILE_READ", 0L), info.getOrDefault("info.FILE_READ_BYTES", 0L),
+        return new H2Store(info.containsKey("info.FILE_SIZE"), info.getOrDefault("info.FILE_READ", 0L),
                 info.getOrDefault("info.FILE_SIZE", 0L), info.getOrDefault("info.CACHE_MAX_SIZE", 0L),
                 info.getOrDefault("info.CACHE_SIZE", 0L));
+    }
+
+    /** Whether there is a file to count reads of: an H2 database, given, not in memory. */
+    static boolean isFile(DataSource database) {
+        return database != null && of(database).onFile();
     }
 
     /** File reads per unit of the work done since {@code before}. */

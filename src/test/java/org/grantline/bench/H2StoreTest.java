@@ -29,6 +29,7 @@ class H2StoreTest {
         H2Store after = H2Store.of(reopened);
 
         assertThat(after.onFile()).isTrue();
+        assertThat(H2Store.isFile(reopened)).isTrue();
         assertThat(after.readsPerUnitSince(before, 1)).as("a scan of a table the cache never held").isPositive();
         assertThat(after.fileBytes()).isGreaterThan(5_000_000);
         assertThat(after.cacheMaxMiB()).isEqualTo(1);
@@ -37,8 +38,11 @@ class H2StoreTest {
 
     @Test
     void anInMemoryDatabaseHasNoFile() {
-        H2Store memory = H2Store.of(new DriverManagerDataSource("jdbc:h2:mem:store-" + System.nanoTime(), "sa", ""));
+        DriverManagerDataSource inMemory = new DriverManagerDataSource("jdbc:h2:mem:store-" + System.nanoTime(), "sa", "");
+        H2Store memory = H2Store.of(inMemory);
         assertThat(memory.onFile()).isFalse();
+        assertThat(H2Store.isFile(inMemory)).isFalse();
+        assertThat(H2Store.isFile(null)).as("no H2 database given (grantline on PostgreSQL)").isFalse();
         assertThat(memory.fileReads()).isZero();
     }
 }

@@ -44,8 +44,9 @@ final class HttpThroughput {
         Map<Integer, List<HttpLoad.Outcome>> byClients = new LinkedHashMap<>();
         List<Double> jitMillis = new ArrayList<>();
         List<Double> fileReads = new ArrayList<>();
+        boolean countReads = H2Store.isFile(h2);
         for (int run = 0; run < runs; run++) {
-            H2Store before = h2 == null ? null : H2Store.of(h2);
+            H2Store before = countReads ? H2Store.of(h2) : null;
             long submitted = 0;
             long jitBefore = JitWarmUp.compilationMillis();
             for (int clients : CLIENTS) {
@@ -56,7 +57,7 @@ final class HttpThroughput {
                 submitted += count;
             }
             jitMillis.add((double) (JitWarmUp.compilationMillis() - jitBefore));
-            if (h2 != null) {
+            if (countReads) {
                 fileReads.add(H2Store.of(h2).readsPerUnitSince(before, submitted));
             }
         }
@@ -81,7 +82,7 @@ final class HttpThroughput {
         });
         figures.add(Figure.of(NAME, "JIT compilation during the measured levels (all compiler threads)", "ms",
                 jitMillis).note("near 0 when the warm-up was long enough"));
-        if (h2 != null && H2Store.of(h2).onFile()) {
+        if (countReads) {
             figures.add(Figure.of(NAME, "H2 file reads per submission during the measured levels", "reads",
                     fileReads).note("pages H2's page cache did not hold; " + H2Store.of(h2).describe()));
         }
