@@ -4,7 +4,6 @@ import org.apache.ibatis.ognl.ObjectPropertyAccessor;
 import org.apache.ibatis.ognl.OgnlContext;
 import org.apache.ibatis.ognl.OgnlException;
 import org.apache.ibatis.ognl.OgnlRuntime;
-import org.apache.ibatis.ognl.PropertyAccessor;
 import org.camunda.bpm.engine.impl.ProcessInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -97,10 +96,5 @@ class QueryPropertyReads extends AbstractProcessEnginePlugin {
             }
             return new Read(false, OgnlRuntime.getReadMethod(type, name, null));
         }
-    }
-
-    /** For tests: the accessor OGNL uses for a class. */
-    static PropertyAccessor accessorFor(Class<?> type) throws OgnlException {
-        return OgnlRuntime.getPropertyAccessor(type);
     }
 }

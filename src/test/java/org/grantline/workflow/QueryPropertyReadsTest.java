@@ -53,8 +53,8 @@ class QueryPropertyReadsTest {
 
     @Test
     void queriesAreReadThroughGrantlinesAccessor() throws Exception {
-        assertThat(QueryPropertyReads.accessorFor(TaskQueryImpl.class)).isSameAs(QueryPropertyReads.Accessor.INSTANCE);
-        assertThat(QueryPropertyReads.accessorFor(HistoricProcessInstanceQueryImpl.class))
+        assertThat(OgnlRuntime.getPropertyAccessor(TaskQueryImpl.class)).isSameAs(QueryPropertyReads.Accessor.INSTANCE);
+        assertThat(OgnlRuntime.getPropertyAccessor(HistoricProcessInstanceQueryImpl.class))
                 .isSameAs(QueryPropertyReads.Accessor.INSTANCE);
     }
 
