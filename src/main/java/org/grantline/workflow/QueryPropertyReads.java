@@ -24,9 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Camunda's mappings test properties named after their methods, such as {@code query.isOrQueryActive} or
  * {@code query.isWithoutTenantId}. MyBatis evaluates such a test with its copy of OGNL, which finds no getter
  * ({@code getIsOrQueryActive}) and then, on every evaluation, compares the name with each of the class's
- * methods (310 on a task query) in lower case, without keeping what it found. A task query ran that search
- * several times (docs/benchmarks.md, fix 23). This accessor asks OGNL the same two questions once per class and
- * property and keeps the answers: every value read is the one OGNL's own accessor reads.
+ * methods (310 on a task query) in lower case, without keeping what it found; a field without a getter (such as
+ * {@code resultType}) takes the same search first. A task query ran that search several times
+ * (docs/benchmarks.md, fix 23). This accessor asks OGNL's {@code getGetMethod} and {@code getReadMethod} once per
+ * class and property and keeps the answers: every value read is the one OGNL's own accessor reads.
  * <p>
  * OGNL keeps its accessors for the whole JVM, so this covers every process engine in it.
  */
@@ -61,8 +62,8 @@ class QueryPropertyReads extends AbstractProcessEnginePlugin {
 
         @Override
         public Object getPossibleProperty(OgnlContext context, Object target, String name) throws OgnlException {
-            Read read = lookup(target.getClass(), name);
             try {
+                Read read = lookup(target.getClass(), name); // inside: OGNL reports a failed search as its own
                 if (read.getter()) {
                     return super.getPossibleProperty(context, target, name); // OGNL keeps its getters: quick
                 }
@@ -85,8 +86,9 @@ class QueryPropertyReads extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * OGNL's own order: a getter; else the method its read-method search finds; else a field (or nothing). The
-     * search is what OGNL repeats on every read; here it runs once.
+     * OGNL's own order: a getter ({@code getter}: read as OGNL reads it, it keeps its getters); else the method
+     * its read-method search finds ({@code method}); else, with neither, a field (or nothing). The search is what
+     * OGNL repeats on every read; here it runs once.
      */
     record Read(boolean getter, Method method) {
 

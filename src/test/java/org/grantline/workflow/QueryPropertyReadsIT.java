@@ -17,7 +17,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The running engine reads its queries through grantline's accessor, and queries that take it still find (fix 23). */
+/**
+ * The running engine runs the plugin, and queries that take the accessor still find their tasks (fix 23). Unit
+ * tests in the same JVM install the accessor too, so the plugin list is what shows the engine's own part.
+ */
 class QueryPropertyReadsIT extends GrantlineIT {
 
     @Autowired
