@@ -16,7 +16,8 @@ class H2StoreTest {
 
     @Test
     void aFileDatabaseCountsThePagesItReadsBackFromItsFile() {
-        String url = "jdbc:h2:file:" + dir.resolve("store") + ";CACHE_SIZE=1024";
+        // Open until shut down: H2 closes a database with its last connection, and its counters start again.
+        String url = "jdbc:h2:file:" + dir.resolve("store") + ";CACHE_SIZE=1024;DB_CLOSE_DELAY=-1";
         JdbcClient writer = JdbcClient.create(new DriverManagerDataSource(url, "sa", ""));
         writer.sql("create table t (id int primary key, v varchar)").update();
         writer.sql("insert into t select x, repeat('v', 500) from system_range(1, 20000)").update();
@@ -30,7 +31,8 @@ class H2StoreTest {
 
         assertThat(after.onFile()).isTrue();
         assertThat(H2Store.isFile(reopened)).isTrue();
-        assertThat(after.readsPerUnitSince(before, 1)).as("a scan of a table the cache never held").isPositive();
+        assertThat(after.readsPerUnitSince(before, 1)).as("a scan of a 10 MB table through a 1 MiB cache")
+                .isGreaterThan(100);
         assertThat(after.fileBytes()).isGreaterThan(5_000_000);
         assertThat(after.cacheMaxMiB()).isEqualTo(1);
         JdbcClient.create(reopened).sql("shutdown").update();
