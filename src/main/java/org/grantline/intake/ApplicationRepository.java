@@ -45,8 +45,13 @@ public class ApplicationRepository {
         jdbc.sql("update application set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
     }
 
-    public void setStage(String id, String stage) {
-        jdbc.sql("update application set stage = ? where id = ?").params(stage, id).update();
+    /**
+     * True if the stage changed. A stage the application is already in is not written again: H2 would rewrite the
+     * whole row, payload included, and its stage index (every submission enters SUBMITTED, its stage at insert).
+     */
+    public boolean setStage(String id, String stage) {
+        return jdbc.sql("update application set stage = ? where id = ? and stage <> ?").params(stage, id, stage)
+                .update() == 1;
     }
 
     public Optional<ApplicationRow> find(String id) {

@@ -75,6 +75,16 @@ class OperationsApiIT extends GrantlineIT {
         assertThat(value(text, "grantline_tranches_amount_gbp\\{status=\"PAYABLE\"}")).isGreaterThanOrEqualTo(3000);
     }
 
+    @Test
+    void requestsAreTimedButNotEachSecurityFilter() {
+        assertThat(api.get("demo-caseworker", "/api/tasks").status()).isEqualTo(200);
+
+        String text = scrape();
+        assertThat(text).containsPattern("(?m)^http_server_requests_seconds_count\\{[^}]*uri=\"/api/tasks\"");
+        // Spring Security's filter-chain, authentication and authorization observations are off (fix 25).
+        assertThat(text).doesNotContainPattern("(?m)^spring_security_");
+    }
+
     private String scrape() {
         ApiClient.Response response = api.get("demo-auditor", "/actuator/prometheus");
         assertThat(response.status()).isEqualTo(200);
