@@ -1,0 +1,47 @@
+package org.grantline.workflow;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * On H2, drops Camunda's indexes on tenant ids and case instances from the tables every application writes.
+ * grantline runs without tenants and without CMMN cases, so these columns are null in every row, and an index on
+ * them can only ever match every row (Camunda's tenant check asks for {@code TENANT_ID_ is null}); yet H2 writes an
+ * entry in each for every row inserted or deleted, two for every row updated (it takes an updated row out of every
+ * index and puts it back), and visits them again at commit (docs/benchmarks.md, fix 27). Indexes that back a
+ * foreign key stay. PostgreSQL keeps Camunda's schema as it is.
+ */
+@Component
+class H2UnusedIndexes extends AbstractProcessEnginePlugin {
+
+    /** Camunda 7.24's names (sql/create/h2_engine_7.24.0.sql and h2_identity): tenant and case columns only. */
+    static final List<String> INDEXES = List.of(
+            "ACT_IDX_EXEC_TENANT_ID", "ACT_IDX_TASK_TENANT_ID", "ACT_IDX_VARIABLE_TENANT_ID",
+            "ACT_IDX_EVENT_SUBSCR_TENANT_ID", "ACT_IDX_JOB_TENANT_ID",
+            "ACT_IDX_HI_PRO_INST_TENANT_ID", "ACT_IDX_HI_ACT_INST_TENANT_ID", "ACT_IDX_HI_TASK_INST_TENANT_ID",
+            "ACT_IDX_HI_VAR_INST_TENANT_ID", "ACT_IDX_HI_CASEVAR_CASE_INST",
+            "ACT_IDX_HI_DETAIL_TENANT_ID", "ACT_IDX_HI_DETAIL_CASE_INST", "ACT_IDX_HI_DETAIL_CASE_EXEC",
+            "ACT_IDX_HI_IDENT_LNK_TENANT_ID", "ACT_IDX_HI_JOB_LOG_TENANT_ID");
+
+    private static final Logger log = LoggerFactory.getLogger(H2UnusedIndexes.class);
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        if (!"h2".equals(configuration.getDatabaseType())) {
+            return;
+        }
+        // Camunda creates its tables while the engine is built, so this can only come after; a no-op once done.
+        String prefix = configuration.getDatabaseTablePrefix(); // a schema, if any, names the indexes too
+        JdbcTemplate jdbc = new JdbcTemplate(configuration.getDataSource());
+        INDEXES.forEach(index -> jdbc.execute("drop index if exists " + prefix + index));
+        log.debug("H2: Camunda's {} tenant and case indexes on the application tables are not kept", INDEXES.size());
+    }
+}
