@@ -47,7 +47,8 @@ public class ApplicationRepository {
 
     /**
      * True if the stage changed. A stage the application is already in is not written again: H2 would rewrite the
-     * whole row, payload included, and its stage index (every submission enters SUBMITTED, its stage at insert).
+     * whole row, payload included, and take it out of every index and back (every process enters SUBMITTED, the
+     * stage the row is inserted with).
      */
     public boolean setStage(String id, String stage) {
         return jdbc.sql("update application set stage = ? where id = ? and stage <> ?").params(stage, id, stage)

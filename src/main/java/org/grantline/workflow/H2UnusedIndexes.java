@@ -21,7 +21,7 @@ import java.util.List;
 @Component
 class H2UnusedIndexes extends AbstractProcessEnginePlugin {
 
-    /** Camunda 7.24's names (sql/create/h2_engine_7.24.0.sql and h2_identity): tenant and case columns only. */
+    /** As Camunda 7.24's activiti.h2.create.engine.sql and .history.sql name them: tenant and case columns only. */
     static final List<String> INDEXES = List.of(
             "ACT_IDX_EXEC_TENANT_ID", "ACT_IDX_TASK_TENANT_ID", "ACT_IDX_VARIABLE_TENANT_ID",
             "ACT_IDX_EVENT_SUBSCR_TENANT_ID", "ACT_IDX_JOB_TENANT_ID",
