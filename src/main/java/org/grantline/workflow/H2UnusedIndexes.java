@@ -16,7 +16,8 @@ import java.util.List;
  * them can only ever match every row (Camunda's tenant check asks for {@code TENANT_ID_ is null}); yet H2 writes an
  * entry in each for every row inserted or deleted, two for every row updated (it takes an updated row out of every
  * index and puts it back), and visits them again at commit (docs/benchmarks.md, fix 27). Indexes that back a
- * foreign key stay. PostgreSQL keeps Camunda's schema as it is.
+ * foreign key stay. PostgreSQL keeps Camunda's schema as it is. Camunda's H2 drop scripts expect these indexes,
+ * so on H2 {@code camunda.bpm.database.schema-update} must not be {@code create-drop} or {@code drop-create}.
  */
 @Component
 class H2UnusedIndexes extends AbstractProcessEnginePlugin {

@@ -26,5 +26,6 @@ class ApplicationStageIT extends GrantlineIT {
         assertThat(applications.setStage(id, "GETTING_READY")).as("new stage").isTrue();
         assertThat(drive.stage(id)).isEqualTo("GETTING_READY");
         assertThat(applications.setStage("no-such-application", "REVIEW")).isFalse();
+        assertThat(applications.setStage(id, "REVIEW")).as("back to where its process waits").isTrue();
     }
 }
