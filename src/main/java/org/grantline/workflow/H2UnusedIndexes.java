@@ -1,11 +1,5 @@
 package org.grantline.workflow;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -20,7 +14,7 @@ import java.util.List;
  * so on H2 {@code camunda.bpm.database.schema-update} must not be {@code create-drop} or {@code drop-create}.
  */
 @Component
-class H2UnusedIndexes extends AbstractProcessEnginePlugin {
+class H2UnusedIndexes extends H2EngineSchemaChange {
 
     /** As Camunda 7.24's activiti.h2.create.engine.sql and .history.sql name them: tenant and case columns only. */
     static final List<String> INDEXES = List.of(
@@ -31,18 +25,8 @@ class H2UnusedIndexes extends AbstractProcessEnginePlugin {
             "ACT_IDX_HI_DETAIL_TENANT_ID", "ACT_IDX_HI_DETAIL_CASE_INST", "ACT_IDX_HI_DETAIL_CASE_EXEC",
             "ACT_IDX_HI_IDENT_LNK_TENANT_ID", "ACT_IDX_HI_JOB_LOG_TENANT_ID");
 
-    private static final Logger log = LoggerFactory.getLogger(H2UnusedIndexes.class);
-
     @Override
-    public void postProcessEngineBuild(ProcessEngine engine) {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        if (!"h2".equals(configuration.getDatabaseType())) {
-            return;
-        }
-        // Camunda creates its tables while the engine is built, so this can only come after; a no-op once done.
-        String prefix = configuration.getDatabaseTablePrefix(); // a schema, if any, names the indexes too
-        JdbcTemplate jdbc = new JdbcTemplate(configuration.getDataSource());
-        INDEXES.forEach(index -> jdbc.execute("drop index if exists " + prefix + index));
-        log.debug("H2: Camunda's {} tenant and case indexes on the application tables are not kept", INDEXES.size());
+    List<String> statements(String prefix) {
+        return INDEXES.stream().map(index -> "drop index if exists " + prefix + index).toList();
     }
 }
