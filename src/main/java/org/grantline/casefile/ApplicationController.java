@@ -42,9 +42,8 @@ class ApplicationController {
 
     @PostMapping
     ResponseEntity<ApplicationState> submit(@Valid @RequestBody ApplicationRequest request, Authentication user) {
-        String id = intake.submit(request, user.getName());
-        return ResponseEntity.created(URI.create("/api/applications/" + id))
-                .body(caseFile.of(applications.get(id)));
+        ApplicationState submitted = caseFile.submit(request, user.getName());
+        return ResponseEntity.created(URI.create("/api/applications/" + submitted.id())).body(submitted);
     }
 
     @GetMapping("/{id}")

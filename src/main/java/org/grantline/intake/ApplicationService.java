@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Takes in an application: checks its words against the vocabulary, runs the round's
@@ -52,6 +53,16 @@ public class ApplicationService {
 
     @Transactional
     public String submit(ApplicationRequest request, String user) {
+        return submit(request, user, instance -> null).applicationId();
+    }
+
+    /**
+     * Submits as {@link #submit(ApplicationRequest, String)} does, and also runs {@code atStart} in the engine
+     * command that started the process, after the start and before Camunda writes what it created: what it reads
+     * of the new instance comes from the command's entity cache, not back from the database.
+     */
+    @Transactional
+    public <T> Submitted<T> submit(ApplicationRequest request, String user, Function<ProcessInstance, T> atStart) {
         requireKnownRound(request.round());
         vocabulary.checker()
                 .word("lead.type", request.lead().type(), "organisationTypes")
@@ -71,10 +82,17 @@ public class ApplicationService {
                 request.area().name(), request.area().district(), "SUBMITTED", null, today, clock.now(), user,
                 CanonicalJson.write(request)));
         String processKey = rulesets.active(request.round()).round().processKey();
-        ProcessInstance instance = engineCalls.asUser(user, () -> runtime.startProcessInstanceByKey(processKey, id,
-                Map.of("applicationId", id, "roundCode", request.round())));
-        applications.setProcessInstance(id, instance.getId());
-        return id;
+        Submitted<T> submitted = engineCalls.asUser(user, () -> {
+            ProcessInstance instance = runtime.startProcessInstanceByKey(processKey, id,
+                    Map.of("applicationId", id, "roundCode", request.round()));
+            return new Submitted<>(id, instance.getId(), atStart.apply(instance));
+        });
+        applications.setProcessInstance(id, submitted.processInstanceId());
+        return submitted;
+    }
+
+    /** A stored application, its process instance, and what the caller read in the command that started it. */
+    public record Submitted<T>(String applicationId, String processInstanceId, T atStart) {
     }
 
     /** 422 naming the field {@code round} unless grantline runs a round of this code. */

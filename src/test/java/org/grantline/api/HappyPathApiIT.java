@@ -39,6 +39,9 @@ class HappyPathApiIT extends GrantlineIT {
         String id = created.json().path("id").asText();
         assertThat(created.json().path("stage").asText()).isEqualTo("REVIEW");
         assertThat(created.json().path("decisions").get(0).path("outcome").asText()).isEqualTo("ELIGIBLE");
+        // The 201 answer takes its open tasks from the start's own engine command; read back, they are the same.
+        assertThat(created.json().path("openTasks")).hasSize(1);
+        assertThat(created.json()).isEqualTo(api.get(APPLICANT, "/api/applications/" + id).json());
 
         complete(id, "Task_ReviewApplication", "{\"variables\": {\"approved\": true}}");
         submit(id, "DEVELOPMENT_STRATEGY", Lifecycle.STRATEGY);

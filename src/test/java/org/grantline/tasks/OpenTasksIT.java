@@ -3,7 +3,10 @@ package org.grantline.tasks;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.grantline.GrantlineIT;
+import org.grantline.intake.ApplicationRequest;
+import org.grantline.intake.ApplicationService;
 import org.grantline.security.Roles;
 import org.grantline.workflow.Lifecycle;
 import org.junit.jupiter.api.Test;
@@ -13,8 +16,12 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The case file's open tasks (one native query) against the task list's generic task query. */
+/**
+ * The case file's open tasks (one native query) against the task list's generic task query, and the 201 answer's
+ * (taken in the command that started the process) against both.
+ */
 class OpenTasksIT extends GrantlineIT {
 
     @Autowired
@@ -27,6 +34,10 @@ class OpenTasksIT extends GrantlineIT {
     RuntimeService runtime;
     @Autowired
     IdentityService identity;
+    @Autowired
+    ApplicationService intake;
+    @Autowired
+    ObjectMapper json;
 
     @Test
     void anApplicationsOpenTasksAreItsOwnWithTheirFormsAsTheTaskListShowsThem() {
@@ -47,6 +58,42 @@ class OpenTasksIT extends GrantlineIT {
         assertThat(open).usingRecursiveFieldByFieldElementComparator()
                 .isEqualTo(openTasks.list(tasks.createTaskQuery().processInstanceBusinessKey(first), 0, 100));
         assertThat(openTasks.ofApplication(second)).extracting(OpenTask::applicationId).containsExactly(second);
+    }
+
+    @Test
+    void aNewInstancesTasksTakenInItsStartCommandAreTheOnesReadBackAfterwards() throws Exception {
+        Lifecycle.on("2014-02-10");
+        var request = json.readValue(Lifecycle.goodApplicationJson("open-tasks"), ApplicationRequest.class);
+
+        var submitted = intake.submit(request, Lifecycle.APPLICANT, openTasks::ofStartedInstance);
+
+        assertThat(submitted.atStart()).extracting(OpenTask::key).containsExactly("Task_ReviewApplication");
+        assertThat(submitted.atStart()).usingRecursiveFieldByFieldElementComparator()
+                .isEqualTo(openTasks.ofApplication(submitted.applicationId()));
+        assertThat(submitted.atStart().get(0).form()).filteredOn(f -> f.id().equals("eligibilitySummary"))
+                .singleElement().satisfies(f -> assertThat(f.value()).isNotNull());
+    }
+
+    @Test
+    void anIneligibleApplicationsStartLeavesNoOpenTask() throws Exception {
+        Lifecycle.on("2014-02-10");
+        var request = json.readValue(Lifecycle.goodApplicationJson("open-tasks")
+                .replace("\"inEngland\": true", "\"inEngland\": false"), ApplicationRequest.class);
+
+        var submitted = intake.submit(request, Lifecycle.APPLICANT, openTasks::ofStartedInstance);
+
+        assertThat(drive.stage(submitted.applicationId())).isEqualTo("INELIGIBLE");
+        assertThat(submitted.atStart()).isEmpty();
+        assertThat(openTasks.ofApplication(submitted.applicationId())).isEmpty();
+    }
+
+    @Test
+    void aStartedInstancesTasksAreReadOnlyInTheCommandThatStartedIt() {
+        Lifecycle.on("2014-02-10");
+        var instance = drive.instance(drive.submit(Lifecycle.goodApplicationJson("open-tasks")));
+
+        assertThatThrownBy(() -> openTasks.ofStartedInstance(instance))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("command that started it");
     }
 
     @Test
