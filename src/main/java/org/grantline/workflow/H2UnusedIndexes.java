@@ -3,6 +3,8 @@ package org.grantline.workflow;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * On H2, drops Camunda's indexes on tenant ids and case instances from the tables every application writes.
@@ -25,8 +27,17 @@ class H2UnusedIndexes extends H2EngineSchemaChange {
             "ACT_IDX_HI_DETAIL_TENANT_ID", "ACT_IDX_HI_DETAIL_CASE_INST", "ACT_IDX_HI_DETAIL_CASE_EXEC",
             "ACT_IDX_HI_IDENT_LNK_TENANT_ID", "ACT_IDX_HI_JOB_LOG_TENANT_ID");
 
+    /** Each dropped index, with the index of the same table whose leading columns are its columns. */
+    static final Map<String, String> COVERED = Map.of(
+            "ACT_IDX_VARIABLE_TASK_ID", "ACT_IDX_VARIABLE_TASK_NAME_TYPE",
+            "ACT_IDX_JOB_HANDLER_TYPE", "ACT_IDX_JOB_HANDLER",
+            "ACT_IDX_HI_DETAIL_BYTEAR", "ACT_IDX_HI_DETAIL_TASK_BYTEAR",
+            "ACT_IDX_HI_PROCVAR_PROC_INST", "ACT_IDX_HI_VAR_PI_NAME_TYPE",
+            "ACT_IDX_HI_VARINST_NAME", "ACT_IDX_HI_PROCVAR_NAME_TYPE");
+
     @Override
     List<String> statements(String prefix) {
-        return INDEXES.stream().map(index -> "drop index if exists " + prefix + index).toList();
+        return Stream.concat(INDEXES.stream(), COVERED.keySet().stream().sorted())
+                .map(index -> "drop index if exists " + prefix + index).toList();
     }
 }

@@ -53,6 +53,9 @@ class LifecycleBenchmark {
                     BenchSize.current(), BenchSize.runs(), true);
         }
         BenchReport.main().publish(NAME, figures, LifecycleThroughput.notes("H2 in a file"));
-        assertThat(figures).allSatisfy(f -> assertThat(f.min()).isPositive());
+        // Rates, counts and times are positive; file reads may be none where H2's page cache holds a small run.
+        assertThat(figures).filteredOn(f -> !f.unit().equals("reads")).allSatisfy(f -> assertThat(f.min()).isPositive());
+        assertThat(figures).filteredOn(f -> f.unit().equals("reads")).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.min()).isNotNegative());
     }
 }

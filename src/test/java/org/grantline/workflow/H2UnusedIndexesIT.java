@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -20,7 +21,10 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** On H2 Camunda's tenant and case indexes on the application tables are gone, and Tasklist's queries still work (fix 27). */
+/**
+ * On H2 Camunda's tenant and case indexes on the application tables (fix 27) and the indexes that only repeat the
+ * start of another (fix 29) are gone, and Tasklist's queries still work.
+ */
 class H2UnusedIndexesIT extends GrantlineIT {
 
     @Autowired
@@ -46,9 +50,27 @@ class H2UnusedIndexesIT extends GrantlineIT {
     }
 
     @Test
+    void everyIndexDroppedAsCoveredLeadsTheIndexThatCoversItOnTheSameTable() throws IOException {
+        String created = camundaScript("engine") + camundaScript("history");
+        H2UnusedIndexes.COVERED.forEach((index, longer) -> {
+            Matcher dropped = definition(created, index);
+            Matcher covering = definition(created, longer);
+            assertThat(covering.group(1)).as(longer + "'s table").isEqualTo(dropped.group(1));
+            List<String> columns = columns(dropped.group(2));
+            List<String> coveringColumns = columns(covering.group(2));
+            assertThat(coveringColumns).as(longer + " covers " + index).hasSizeGreaterThan(columns.size())
+                    .startsWith(columns.toArray(String[]::new));
+            assertThat(foreignKeyColumns(dropped.group(1))).as(index + " backs no foreign key")
+                    .doesNotContainAnyElementsOf(columns);
+        });
+    }
+
+    @Test
     void theIndexesAreGoneAndTasklistsQueriesStillFindTasks() {
         List<String> left = jdbc.queryForList("select index_name from information_schema.indexes", String.class);
-        assertThat(left).doesNotContainAnyElementsOf(H2UnusedIndexes.INDEXES).contains("ACT_IDX_TASK_CREATE");
+        assertThat(left).doesNotContainAnyElementsOf(H2UnusedIndexes.INDEXES).contains("ACT_IDX_TASK_CREATE")
+                .doesNotContainAnyElementsOf(H2UnusedIndexes.COVERED.keySet())
+                .containsAll(H2UnusedIndexes.COVERED.values());
 
         Lifecycle.on("2014-02-10");
         String id = drive.submit(Lifecycle.goodApplicationJson("unused-indexes"));
@@ -64,6 +86,16 @@ class H2UnusedIndexesIT extends GrantlineIT {
         }
         drive.complete(id, "Task_ReviewApplication", Map.of("approved", true));
         assertThat(drive.stage(id)).isEqualTo("GETTING_READY");
+    }
+
+    private static Matcher definition(String script, String index) {
+        Matcher definition = Pattern.compile("(?i)create index " + index + " on (\\w+)\\s*\\(([^)]*)\\)").matcher(script);
+        assertThat(definition.find()).as(index + " in Camunda's H2 scripts").isTrue();
+        return definition;
+    }
+
+    private static List<String> columns(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).toList();
     }
 
     private List<String> foreignKeyColumns(String table) {
