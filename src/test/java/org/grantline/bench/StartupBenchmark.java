@@ -14,14 +14,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Start-up: a child JVM of the app from process start until /actuator/health/readiness answers 200, first on an
- * empty data folder, then restarted on the database it created: on the test class path (as
- * {@code ./mvnw spring-boot:run} starts it), and on jars with a class data sharing archive written by
+ * empty data folder, then restarted on the database it created: on the test class path with the JIT stopped at C1
+ * (as {@code ./mvnw spring-boot:run} starts it), and on jars with a class data sharing archive written by
  * {@code bin/cds-archive} (as a packaged application can start), and on those jars without the archive; and
  * the time to compile the rules of every round.
  */
 class StartupBenchmark {
 
     static final String NAME = "Start-up and rule compile";
+    /**
+     * What {@code ./mvnw spring-boot:run} adds to the JVM it starts: Spring Boot's Maven plugin launches it
+     * "optimized" unless told otherwise ({@code optimizedLaunch}, true by default), which stops the JIT at C1.
+     */
+    static final List<String> SPRING_BOOT_RUN_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
 
     @Test
     void startToReadyAndRuleCompile() throws Exception {
@@ -45,8 +50,8 @@ class StartupBenchmark {
         for (int run = 0; run < runs; run++) {
             // The three ways in turn, so that a slow spell of the machine does not fall on one alone.
             Path data = dataFolder(folder, "classes", run);
-            first.add(ChildApp.startToReady(testClassPath, List.of(), data));
-            restart.add(ChildApp.startToReady(testClassPath, List.of(), data));
+            first.add(ChildApp.startToReady(testClassPath, SPRING_BOOT_RUN_OPTIONS, data));
+            restart.add(ChildApp.startToReady(testClassPath, SPRING_BOOT_RUN_OPTIONS, data));
             data = dataFolder(folder, "cds", run);
             cdsFirst.add(ChildApp.startToReady(cds.classPath(), cds.jvmOptions(), data));
             cdsRestart.add(ChildApp.startToReady(cds.classPath(), cds.jvmOptions(), data));
@@ -74,8 +79,9 @@ class StartupBenchmark {
                         + " (the embedded default: H2 in a file, demo users, rules compiled and deployed at start, "
                         + "job executor on), timed from ProcessBuilder.start() until GET /actuator/health/readiness "
                         + "gives 200, polled every 100 ms; a new data folder per run; the process is then stopped. "
-                        + "The class path is the test JVM's (folders of classes, as `./mvnw spring-boot:run` has), "
-                        + "or jars: target/classes packed into a jar and the dependency jars, with and without "
+                        + "The class path is the test JVM's (folders of classes) with `-XX:TieredStopAtLevel=1`, as "
+                        + "`./mvnw spring-boot:run` starts the app (Spring Boot's plugin adds it: `optimizedLaunch`), "
+                        + "or jars with the JIT's default: target/classes packed into a jar and the dependency jars, with and without "
                         + "`-XX:SharedArchiveFile=<archive> -Xshare:on`, the archive written once by "
                         + "`bin/cds-archive --classpath <those jars>` (a training start that stops once the "
                         + "context is up). Each run starts the three in turn.",
