@@ -62,7 +62,7 @@ public class ApplicationService {
      * of the new instance comes from the command's entity cache, not back from the database.
      */
     @Transactional
-    public <T> Submitted<T> submit(ApplicationRequest request, String user, Function<ProcessInstance, T> atStart) {
+    public <T> Started<T> submit(ApplicationRequest request, String user, Function<ProcessInstance, T> atStart) {
         requireKnownRound(request.round());
         vocabulary.checker()
                 .word("lead.type", request.lead().type(), "organisationTypes")
@@ -82,17 +82,17 @@ public class ApplicationService {
                 request.area().name(), request.area().district(), "SUBMITTED", null, today, clock.now(), user,
                 CanonicalJson.write(request)));
         String processKey = rulesets.active(request.round()).round().processKey();
-        Submitted<T> submitted = engineCalls.asUser(user, () -> {
+        Started<T> started = engineCalls.asUser(user, () -> {
             ProcessInstance instance = runtime.startProcessInstanceByKey(processKey, id,
                     Map.of("applicationId", id, "roundCode", request.round()));
-            return new Submitted<>(id, instance.getId(), atStart.apply(instance));
+            return new Started<>(id, instance.getId(), atStart.apply(instance));
         });
-        applications.setProcessInstance(id, submitted.processInstanceId());
-        return submitted;
+        applications.setProcessInstance(id, started.processInstanceId());
+        return started;
     }
 
     /** A stored application, its process instance, and what the caller read in the command that started it. */
-    public record Submitted<T>(String applicationId, String processInstanceId, T atStart) {
+    public record Started<T>(String applicationId, String processInstanceId, T atStart) {
     }
 
     /** 422 naming the field {@code round} unless grantline runs a round of this code. */

@@ -7,13 +7,19 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * On H2, drops Camunda's indexes on tenant ids and case instances from the tables every application writes.
- * grantline runs without tenants and without CMMN cases, so these columns are null in every row, and an index on
- * them can only ever match every row (Camunda's tenant check asks for {@code TENANT_ID_ is null}); yet H2 writes an
- * entry in each for every row inserted or deleted, two for every row updated (it takes an updated row out of every
- * index and puts it back), and visits them again at commit (docs/benchmarks.md, fix 27). Indexes that back a
- * foreign key stay. PostgreSQL keeps Camunda's schema as it is. Camunda's H2 drop scripts expect these indexes,
- * so on H2 {@code camunda.bpm.database.schema-update} must not be {@code create-drop} or {@code drop-create}.
+ * On H2, drops two kinds of Camunda's indexes from the tables every application writes.
+ * <p>
+ * Those on tenant ids and case instances (fix 27): grantline runs without tenants and without CMMN cases, so
+ * these columns are null in every row, and an index on them can only ever match every row (Camunda's tenant check
+ * asks for {@code TENANT_ID_ is null}); yet H2 writes an entry in each for every row inserted or deleted, two for
+ * every row updated (it takes an updated row out of every index and puts it back), and visits them again at commit
+ * (docs/benchmarks.md, fix 27). Indexes that back a foreign key stay.
+ * <p>
+ * Those whose columns only repeat the leading columns of another index of the same table (fix 29): every lookup
+ * that could use one can use the longer index, and the shorter one is written with every row for nothing.
+ * <p>
+ * PostgreSQL keeps Camunda's schema as it is. Camunda's H2 drop scripts expect these indexes, so on H2
+ * {@code camunda.bpm.database.schema-update} must not be {@code create-drop} or {@code drop-create}.
  */
 @Component
 class H2UnusedIndexes extends H2EngineSchemaChange {

@@ -60,17 +60,20 @@ class StartupBenchmark {
             jarsRestart.add(ChildApp.startToReady(cds.classPath(), List.of(), data));
         }
         List<Figure> figures = List.of(
-                Figure.of(NAME, "JVM start to ready, empty data folder (schema created)", "s", first)
+                Figure.of(NAME, "JVM start to ready as spring-boot:run starts it (class path, C1 only), "
+                                + "empty data folder (schema created)", "s", first)
                         .goal("< 15 s", 15, false),
-                Figure.of(NAME, "JVM start to ready, restart on that database", "s", restart)
+                Figure.of(NAME, "JVM start to ready as spring-boot:run starts it (class path, C1 only), "
+                                + "restart on that database", "s", restart)
                         .goal("< 15 s", 15, false),
                 Figure.of(NAME, "JVM start to ready with a CDS archive, empty data folder", "s", cdsFirst)
                         .goal("< 15 s", 15, false),
                 Figure.of(NAME, "JVM start to ready with a CDS archive, restart", "s", cdsRestart)
                         .goal("< 15 s", 15, false),
-                Figure.of(NAME, "JVM start to ready on the same jars without the archive, empty data folder", "s",
+                Figure.of(NAME, "JVM start to ready on the same jars without the archive (JIT default), "
+                                + "empty data folder", "s",
                         jarsFirst),
-                Figure.of(NAME, "JVM start to ready on the same jars without the archive, restart", "s", jarsRestart),
+                Figure.of(NAME, "JVM start to ready on the same jars without the archive (JIT default), restart", "s", jarsRestart),
                 Figure.of(NAME, "writing the CDS archive (bin/cds-archive)", "s", List.of(cds.secondsToWrite())),
                 Figure.of(NAME, "rule compile, all rounds", "s", compile).note(rounds.size() + " rounds: "
                         + rounds.stream().map(p -> p.getFileName().toString()).toList()));

@@ -5,9 +5,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.grantline.GrantlineIT;
+import org.grantline.intake.ApplicationRepository;
 import org.grantline.intake.ApplicationRequest;
 import org.grantline.intake.ApplicationService;
 import org.grantline.security.Roles;
+import org.grantline.workflow.EngineCalls;
 import org.grantline.workflow.Lifecycle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +40,10 @@ class OpenTasksIT extends GrantlineIT {
     ApplicationService intake;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    ApplicationRepository applications;
+    @Autowired
+    EngineCalls engineCalls;
 
     @Test
     void anApplicationsOpenTasksAreItsOwnWithTheirFormsAsTheTaskListShowsThem() {
@@ -94,6 +100,23 @@ class OpenTasksIT extends GrantlineIT {
 
         assertThatThrownBy(() -> openTasks.ofStartedInstance(instance))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("command that started it");
+        // Inside another command the instance is one read from the database, not one this command started.
+        assertThatThrownBy(() -> engineCalls.withoutAuthorization(() -> openTasks.ofStartedInstance(instance)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("command that started it");
+    }
+
+    @Test
+    void whenTheAnswerCannotBeBuiltTheSubmissionLeavesNothingBehind() throws Exception {
+        Lifecycle.on("2014-02-10");
+        var request = json.readValue(Lifecycle.goodApplicationJson("open-tasks"), ApplicationRequest.class);
+        long instancesBefore = runtime.createProcessInstanceQuery().count();
+
+        assertThatThrownBy(() -> intake.submit(request, Lifecycle.APPLICANT, instance -> {
+            throw new IllegalStateException("the answer failed");
+        })).hasMessage("the answer failed");
+
+        assertThat(applications.otherApplicationsOfLead(request.round(), request.lead().name())).isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
     }
 
     @Test

@@ -40,9 +40,7 @@ class H2UnusedIndexesIT extends GrantlineIT {
     void everyIndexDroppedIsOneOfCamundasOnATenantOrCaseColumn() throws IOException {
         String created = camundaScript("engine") + camundaScript("history");
         for (String index : H2UnusedIndexes.INDEXES) {
-            Matcher definition = Pattern.compile("(?i)create index " + index + " on (\\w+)\\s*\\(([^)]*)\\)")
-                    .matcher(created);
-            assertThat(definition.find()).as(index + " in Camunda's H2 scripts").isTrue();
+            Matcher definition = definition(created, index);
             assertThat(definition.group(2).trim()).as(index).isIn("TENANT_ID_", "CASE_INST_ID_", "CASE_EXECUTION_ID_");
             assertThat(foreignKeyColumns(definition.group(1))).as(index + " backs no foreign key")
                     .doesNotContain(definition.group(2).trim());
