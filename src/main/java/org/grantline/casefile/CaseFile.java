@@ -50,8 +50,8 @@ public class CaseFile {
      */
     @Transactional
     public ApplicationState submit(ApplicationRequest request, String user) {
-        var submitted = intake.submit(request, user, tasks::ofStartedInstance);
-        return of(applications.get(submitted.applicationId()), submitted.atStart());
+        var started = intake.submit(request, user, tasks::ofStartedInstance);
+        return of(applications.get(started.applicationId()), started.atStart());
     }
 
     private ApplicationState of(ApplicationRow app, List<OpenTask> openTasks) {

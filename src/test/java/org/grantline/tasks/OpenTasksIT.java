@@ -71,12 +71,12 @@ class OpenTasksIT extends GrantlineIT {
         Lifecycle.on("2014-02-10");
         var request = json.readValue(Lifecycle.goodApplicationJson("open-tasks"), ApplicationRequest.class);
 
-        var submitted = intake.submit(request, Lifecycle.APPLICANT, openTasks::ofStartedInstance);
+        var started = intake.submit(request, Lifecycle.APPLICANT, openTasks::ofStartedInstance);
 
-        assertThat(submitted.atStart()).extracting(OpenTask::key).containsExactly("Task_ReviewApplication");
-        assertThat(submitted.atStart()).usingRecursiveFieldByFieldElementComparator()
-                .isEqualTo(openTasks.ofApplication(submitted.applicationId()));
-        assertThat(submitted.atStart().get(0).form()).filteredOn(f -> f.id().equals("eligibilitySummary"))
+        assertThat(started.atStart()).extracting(OpenTask::key).containsExactly("Task_ReviewApplication");
+        assertThat(started.atStart()).usingRecursiveFieldByFieldElementComparator()
+                .isEqualTo(openTasks.ofApplication(started.applicationId()));
+        assertThat(started.atStart().get(0).form()).filteredOn(f -> f.id().equals("eligibilitySummary"))
                 .singleElement().satisfies(f -> assertThat(f.value()).isNotNull());
     }
 
@@ -86,11 +86,11 @@ class OpenTasksIT extends GrantlineIT {
         var request = json.readValue(Lifecycle.goodApplicationJson("open-tasks")
                 .replace("\"inEngland\": true", "\"inEngland\": false"), ApplicationRequest.class);
 
-        var submitted = intake.submit(request, Lifecycle.APPLICANT, openTasks::ofStartedInstance);
+        var started = intake.submit(request, Lifecycle.APPLICANT, openTasks::ofStartedInstance);
 
-        assertThat(drive.stage(submitted.applicationId())).isEqualTo("INELIGIBLE");
-        assertThat(submitted.atStart()).isEmpty();
-        assertThat(openTasks.ofApplication(submitted.applicationId())).isEmpty();
+        assertThat(drive.stage(started.applicationId())).isEqualTo("INELIGIBLE");
+        assertThat(started.atStart()).isEmpty();
+        assertThat(openTasks.ofApplication(started.applicationId())).isEmpty();
     }
 
     @Test
