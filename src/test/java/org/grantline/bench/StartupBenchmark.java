@@ -73,7 +73,8 @@ class StartupBenchmark {
                 Figure.of(NAME, "JVM start to ready on the same jars without the archive (JIT default), "
                                 + "empty data folder", "s",
                         jarsFirst),
-                Figure.of(NAME, "JVM start to ready on the same jars without the archive (JIT default), restart", "s", jarsRestart),
+                Figure.of(NAME, "JVM start to ready on the same jars without the archive (JIT default), restart",
+                        "s", jarsRestart),
                 Figure.of(NAME, "writing the CDS archive (bin/cds-archive)", "s", List.of(cds.secondsToWrite())),
                 Figure.of(NAME, "rule compile, all rounds", "s", compile).note(rounds.size() + " rounds: "
                         + rounds.stream().map(p -> p.getFileName().toString()).toList()));
@@ -84,8 +85,8 @@ class StartupBenchmark {
                         + "gives 200, polled every 100 ms; a new data folder per run; the process is then stopped. "
                         + "The class path is the test JVM's (folders of classes) with `-XX:TieredStopAtLevel=1`, as "
                         + "`./mvnw spring-boot:run` starts the app (Spring Boot's plugin adds it: `optimizedLaunch`), "
-                        + "or jars with the JIT's default: target/classes packed into a jar and the dependency jars, with and without "
-                        + "`-XX:SharedArchiveFile=<archive> -Xshare:on`, the archive written once by "
+                        + "or jars with the JIT's default: target/classes packed into a jar and the dependency jars, "
+                        + "with and without `-XX:SharedArchiveFile=<archive> -Xshare:on`, the archive written once by "
                         + "`bin/cds-archive --classpath <those jars>` (a training start that stops once the "
                         + "context is up). Each run starts the three in turn.",
                 "Rule compile: RulesetCompiler on every round folder in rules/ in turn (KieBuilder, one KieBase per "
