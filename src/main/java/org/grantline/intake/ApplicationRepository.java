@@ -41,18 +41,26 @@ public class ApplicationRepository {
                 .update();
     }
 
+    /**
+     * Fills in the application's process instance unless a stage change already did ({@link #setStage}): an
+     * update that finds no row to change rewrites nothing.
+     */
     public void setProcessInstance(String id, String processInstanceId) {
-        jdbc.sql("update application set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
+        jdbc.sql("update application set process_instance_id = ? where id = ? and process_instance_id is null")
+                .params(processInstanceId, id).update();
     }
 
     /**
      * True if the stage changed. A stage the application is already in is not written again: H2 would rewrite the
      * whole row, payload included, and take it out of every index and back (every process enters SUBMITTED, the
-     * stage the row is inserted with).
+     * stage the row is inserted with). The first change also fills in the process instance, which saves the
+     * start a second rewrite of the row; one already there is kept.
      */
-    public boolean setStage(String id, String stage) {
-        return jdbc.sql("update application set stage = ? where id = ? and stage <> ?").params(stage, id, stage)
-                .update() == 1;
+    public boolean setStage(String id, String stage, String processInstanceId) {
+        return jdbc.sql("""
+                        update application set stage = ?, process_instance_id = coalesce(process_instance_id, ?)
+                        where id = ? and stage <> ?""")
+                .params(stage, processInstanceId, id, stage).update() == 1;
     }
 
     public Optional<ApplicationRow> find(String id) {

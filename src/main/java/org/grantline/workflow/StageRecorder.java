@@ -15,6 +15,6 @@ public class StageRecorder {
     }
 
     public void enter(DelegateExecution execution, String stage) {
-        applications.setStage(execution.getProcessBusinessKey(), stage);
+        applications.setStage(execution.getProcessBusinessKey(), stage, execution.getProcessInstanceId());
     }
 }

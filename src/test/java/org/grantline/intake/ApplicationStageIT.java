@@ -1,13 +1,20 @@
 package org.grantline.intake;
 
 import org.grantline.GrantlineIT;
+import org.grantline.database.TimeOrderedIds;
 import org.grantline.workflow.Lifecycle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Instant;
+import java.time.LocalDate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The stage column is written only when the stage changes (every process enters SUBMITTED, its stage at insert). */
+/**
+ * The stage column is written only when the stage changes (every process enters SUBMITTED, its stage at insert),
+ * and the first change fills in the process instance, which is never overwritten.
+ */
 class ApplicationStageIT extends GrantlineIT {
 
     @Autowired
@@ -19,13 +26,43 @@ class ApplicationStageIT extends GrantlineIT {
     void aStageIsWrittenOnlyWhenItChanges() {
         Lifecycle.on("2014-02-10");
         String id = drive.submit(Lifecycle.goodApplicationJson("stage-write"));
+        String instance = drive.instance(id).getId();
         assertThat(drive.stage(id)).isEqualTo("REVIEW");
 
-        assertThat(applications.setStage(id, "REVIEW")).as("same stage").isFalse();
+        assertThat(applications.setStage(id, "REVIEW", instance)).as("same stage").isFalse();
         assertThat(drive.stage(id)).isEqualTo("REVIEW");
-        assertThat(applications.setStage(id, "GETTING_READY")).as("new stage").isTrue();
+        assertThat(applications.setStage(id, "GETTING_READY", instance)).as("new stage").isTrue();
         assertThat(drive.stage(id)).isEqualTo("GETTING_READY");
-        assertThat(applications.setStage("no-such-application", "REVIEW")).isFalse();
-        assertThat(applications.setStage(id, "REVIEW")).as("back to where its process waits").isTrue();
+        assertThat(applications.setStage("no-such-application", "REVIEW", instance)).isFalse();
+        assertThat(applications.setStage(id, "REVIEW", instance)).as("back to where its process waits").isTrue();
+    }
+
+    @Test
+    void theSubmissionStoresItsProcessInstanceAndNothingOverwritesIt() {
+        Lifecycle.on("2014-02-10");
+        String id = drive.submit(Lifecycle.goodApplicationJson("instance-write"));
+        String instance = drive.instance(id).getId();
+        assertThat(drive.row(id).processInstanceId()).isEqualTo(instance);
+
+        assertThat(applications.setStage(id, "GETTING_READY", "another-instance")).isTrue();
+        applications.setProcessInstance(id, "another-instance");
+        assertThat(drive.row(id).processInstanceId()).isEqualTo(instance);
+        assertThat(drive.stage(id)).isEqualTo("GETTING_READY");
+    }
+
+    @Test
+    void aProcessThatChangesNoStageStillGetsItsInstance() {
+        String id = TimeOrderedIds.next();
+        applications.insert(new ApplicationRow(id, "OP-2014", "No Stage Lead " + id, "COMMUNITY_GROUP", "Area " + id,
+                "Leeds", "SUBMITTED", null, LocalDate.parse("2014-02-10"), Instant.parse("2014-02-10T09:00:00Z"),
+                Lifecycle.APPLICANT, "{}"));
+        assertThat(applications.get(id).processInstanceId()).isNull();
+
+        assertThat(applications.setStage(id, "SUBMITTED", "first-instance")).as("no stage change").isFalse();
+        assertThat(applications.get(id).processInstanceId()).as("nothing written without a change").isNull();
+        applications.setProcessInstance(id, "first-instance");
+        assertThat(applications.get(id).processInstanceId()).isEqualTo("first-instance");
+        applications.setProcessInstance(id, "second-instance");
+        assertThat(applications.get(id).processInstanceId()).isEqualTo("first-instance");
     }
 }
