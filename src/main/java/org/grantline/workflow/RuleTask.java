@@ -14,8 +14,9 @@ import java.time.LocalDate;
 /**
  * The business rule tasks' delegate: {@code ${ruleTask.decide(execution, 'eligibility')}}. Takes and records
  * the decision, then hands the results to the process as variables: {@code <decision>Outcome},
- * {@code <decision>Summary}, {@code <decision>DecisionId} and every value the rules produced.
- * Gateways branch on these; no threshold is written in a diagram.
+ * {@code <decision>Summary} and every value the rules produced. Gateways branch on these; no threshold is
+ * written in a diagram. The decision's id is not a variable: its record names the process instance and the
+ * activity that took it, and each variable costs the engine rows in three tables (docs/benchmarks.md, fix 30).
  */
 @Component("ruleTask")
 public class RuleTask {
@@ -36,7 +37,6 @@ public class RuleTask {
         String prefix = variablePrefix(decision);
         execution.setVariable(prefix + "Outcome", result.outcome());
         execution.setVariable(prefix + "Summary", Explanation.summary(result));
-        execution.setVariable(prefix + "DecisionId", recorded.id());
         result.values().forEach((name, value) -> execution.setVariable(name, asVariable(value)));
     }
 
