@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Keeps the benchmark suite working in the normal build: every benchmark's measurement at smoke size, in the
@@ -43,7 +44,11 @@ class BenchmarkSmokeIT extends GrantlineIT {
                 () -> BareEngine.on("jdbc:h2:mem:bare-smoke-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1" + FreshH2.DEFAULT_OPTIONS,
                         "org.h2.Driver", "sa", Path.of("bpmn/OP-2014.bpmn")), BenchSize.SMOKE, 1, false);
         REPORT.publish("Lifecycle", lifecycle, List.of());
-        assertThat(lifecycle).hasSize(8).allSatisfy(f -> assertThat(f.median()).isPositive());
+        assertThat(lifecycle).hasSize(11).allSatisfy(f -> assertThat(f.median()).isPositive());
+        // the CPU ratio is the bare engine's driving-thread time over grantline's (higher is better, as the rates')
+        assertThat(median(lifecycle, "grantline / bare engine by CPU time (bare's time ÷ grantline's)"))
+                .isCloseTo(median(lifecycle, "CPU time per application, bare Camunda")
+                        / median(lifecycle, "CPU time per application, grantline"), within(1e-9));
         assertThat(median(lifecycle, "warm-up, grantline")).as("smoke warms up on one lifecycle").isEqualTo(1);
         // grantline runs the bare engine's statements and its own (decisions, records, trail) on top
         double bareStatements = median(lifecycle, "SQL statements per application, bare Camunda");

@@ -63,14 +63,27 @@ final class LifecycleScript {
 
     /** Seconds to drive {@code count} applications one after another; then checks every one ended COMPLETED. */
     static double timed(LifecycleSteps steps, int count, String tag) {
+        return timedWithCpu(steps, count, tag).seconds();
+    }
+
+    /**
+     * Wall time of a pass, and the CPU time the driving thread (this one) spent in it, which a busy machine
+     * changes far less than the wall time: H2's writer thread, the JIT and the collector are not in it.
+     */
+    record Timing(double seconds, double driverCpuSeconds) {
+    }
+
+    static Timing timedWithCpu(LifecycleSteps steps, int count, String tag) {
         List<String> ids = new ArrayList<>(count);
+        long cpuBefore = DriverCpu.nanos();
         long started = System.nanoTime();
         for (int i = 0; i < count; i++) {
             ids.add(drive(steps, tag + "-" + i));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        double cpuSeconds = (DriverCpu.nanos() - cpuBefore) / 1e9;
         checkCompleted(steps, ids);
-        return seconds;
+        return new Timing(seconds, cpuSeconds);
     }
 
     /**
