@@ -43,7 +43,8 @@ public class ApplicationRepository {
 
     /**
      * Fills in the application's process instance unless a stage change already did ({@link #setStage}): an
-     * update that finds no row to change rewrites nothing.
+     * update that finds no row to change rewrites nothing. The first instance stays: a process restarted from
+     * Cockpit does not move the application to the new one.
      */
     public void setProcessInstance(String id, String processInstanceId) {
         jdbc.sql("update application set process_instance_id = ? where id = ? and process_instance_id is null")

@@ -3,17 +3,18 @@ package org.grantline.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
-/** The current thread's CPU time, where the JVM measures it (HotSpot on Linux does); else -1. */
+/** The calling thread's CPU time, where the JVM measures it (HotSpot on Linux does). */
 final class DriverCpu {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    static boolean measured() {
+    static boolean available() {
         return THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
     }
 
-    static long nanos() {
-        return measured() ? THREADS.getCurrentThreadCpuTime() : -1;
+    /** Seconds of CPU the calling thread has used; NaN where the JVM does not measure it. */
+    static double seconds() {
+        return available() ? THREADS.getCurrentThreadCpuTime() / 1e9 : Double.NaN;
     }
 
     private DriverCpu() {

@@ -67,21 +67,22 @@ final class LifecycleScript {
     }
 
     /**
-     * Wall time of a pass, and the CPU time the driving thread (this one) spent in it, which a busy machine
-     * changes far less than the wall time: H2's writer thread, the JIT and the collector are not in it.
+     * Wall time of a pass, and the CPU time the driving thread (the calling thread) spent in it: not the time
+     * it waited for a core, nor the work of other threads (H2's writer, the JIT, the collector, grantline's
+     * scheduled refreshes; on PostgreSQL the whole database server). NaN where the JVM does not measure it.
      */
     record Timing(double seconds, double driverCpuSeconds) {
     }
 
     static Timing timedWithCpu(LifecycleSteps steps, int count, String tag) {
         List<String> ids = new ArrayList<>(count);
-        long cpuBefore = DriverCpu.nanos();
+        double cpuBefore = DriverCpu.seconds();
         long started = System.nanoTime();
         for (int i = 0; i < count; i++) {
             ids.add(drive(steps, tag + "-" + i));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        double cpuSeconds = (DriverCpu.nanos() - cpuBefore) / 1e9;
+        double cpuSeconds = DriverCpu.seconds() - cpuBefore;
         checkCompleted(steps, ids);
         return new Timing(seconds, cpuSeconds);
     }

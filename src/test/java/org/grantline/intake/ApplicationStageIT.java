@@ -5,6 +5,7 @@ import org.grantline.database.TimeOrderedIds;
 import org.grantline.workflow.Lifecycle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +22,8 @@ class ApplicationStageIT extends GrantlineIT {
     Lifecycle drive;
     @Autowired
     ApplicationRepository applications;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aStageIsWrittenOnlyWhenItChanges() {
@@ -48,21 +51,36 @@ class ApplicationStageIT extends GrantlineIT {
         applications.setProcessInstance(id, "another-instance");
         assertThat(drive.row(id).processInstanceId()).isEqualTo(instance);
         assertThat(drive.stage(id)).isEqualTo("GETTING_READY");
+        assertThat(applications.setStage(id, "REVIEW", instance)).as("back to where its process waits").isTrue();
     }
 
     @Test
-    void aProcessThatChangesNoStageStillGetsItsInstance() {
+    void theFirstStageChangeStoresTheInstanceAndWithoutOneTheStartsOwnUpdateDoes() {
+        String changed = storedWithoutInstance();
+        String unchanged = storedWithoutInstance();
+        try {
+            assertThat(applications.setStage(changed, "ELIGIBILITY", "first-instance")).isTrue();
+            assertThat(applications.get(changed).processInstanceId()).as("filled by the stage change")
+                    .isEqualTo("first-instance");
+
+            assertThat(applications.setStage(unchanged, "SUBMITTED", "first-instance")).as("no stage change").isFalse();
+            assertThat(applications.get(unchanged).processInstanceId()).as("nothing written without a change").isNull();
+            applications.setProcessInstance(unchanged, "first-instance");
+            assertThat(applications.get(unchanged).processInstanceId()).isEqualTo("first-instance");
+            applications.setProcessInstance(unchanged, "second-instance");
+            assertThat(applications.get(unchanged).processInstanceId()).isEqualTo("first-instance");
+        } finally {
+            jdbc.sql("delete from application where id in (?, ?)").params(changed, unchanged).update();
+        }
+    }
+
+    /** A row as the submission inserts it, before its process starts (deleted by the test: it has no process). */
+    private String storedWithoutInstance() {
         String id = TimeOrderedIds.next();
-        applications.insert(new ApplicationRow(id, "OP-2014", "No Stage Lead " + id, "COMMUNITY_GROUP", "Area " + id,
+        applications.insert(new ApplicationRow(id, "OP-2014", "No Process Lead " + id, "COMMUNITY_GROUP", "Area " + id,
                 "Leeds", "SUBMITTED", null, LocalDate.parse("2014-02-10"), Instant.parse("2014-02-10T09:00:00Z"),
                 Lifecycle.APPLICANT, "{}"));
         assertThat(applications.get(id).processInstanceId()).isNull();
-
-        assertThat(applications.setStage(id, "SUBMITTED", "first-instance")).as("no stage change").isFalse();
-        assertThat(applications.get(id).processInstanceId()).as("nothing written without a change").isNull();
-        applications.setProcessInstance(id, "first-instance");
-        assertThat(applications.get(id).processInstanceId()).isEqualTo("first-instance");
-        applications.setProcessInstance(id, "second-instance");
-        assertThat(applications.get(id).processInstanceId()).isEqualTo("first-instance");
+        return id;
     }
 }
