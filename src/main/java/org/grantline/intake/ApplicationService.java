@@ -19,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -83,8 +82,9 @@ public class ApplicationService {
                 CanonicalJson.write(request)));
         String processKey = rulesets.active(request.round()).round().processKey();
         Started<T> started = engineCalls.asUser(user, () -> {
-            ProcessInstance instance = runtime.startProcessInstanceByKey(processKey, id,
-                    Map.of("applicationId", id, "roundCode", request.round()));
+            // No start variables: the business key is the application's id, its row holds the round, and
+            // each variable costs the engine rows in three tables (docs/benchmarks.md, fix 31).
+            ProcessInstance instance = runtime.startProcessInstanceByKey(processKey, id);
             return new Started<>(id, instance.getId(), atStart.apply(instance));
         });
         applications.setProcessInstance(id, started.processInstanceId());
