@@ -9,8 +9,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -62,30 +61,22 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new FieldProblem(e.getName(), "wrong type")));
     }
 
-    @ExceptionHandler({DataIntegrityViolationException.class, PessimisticLockingFailureException.class,
-            org.camunda.bpm.engine.OptimisticLockingException.class})
-    ResponseEntity<ProblemDetail> concurrentChange(RuntimeException e) {
-        log.info("Refused a request that lost a race with another change: {}", e.getMessage());
-        return problem(HttpStatus.CONFLICT, "Conflict with the current state",
-                "the same change was made at the same time by another request; reload and retry", List.of());
-    }
-
     /**
-     * The engine wraps what its listeners throw: a task completed by two caseworkers at once reaches the
-     * unique key of task_completion inside a task listener. A lost race is a conflict; anything else is
-     * logged whole and answered without internals.
+     * The database and the engine: a request that lost a race with another change (see {@link LostRace}) is a
+     * conflict; anything else is logged whole and answered without internals. The engine wraps what its
+     * listeners throw, so a task completed by two caseworkers at once reaches the unique key of
+     * task_completion inside a {@code ProcessEngineException}.
      */
-    @ExceptionHandler(ProcessEngineException.class)
-    ResponseEntity<ProblemDetail> engine(ProcessEngineException e) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataIntegrityViolationException || cause instanceof PessimisticLockingFailureException
-                    || cause instanceof org.camunda.bpm.engine.OptimisticLockingException) {
-                return concurrentChange(e);
-            }
+    @ExceptionHandler({DataAccessException.class, ProcessEngineException.class})
+    ResponseEntity<ProblemDetail> persistence(RuntimeException e) {
+        if (LostRace.in(e)) {
+            log.info("Refused a request that lost a race with another change: {}", e.getMessage());
+            return problem(HttpStatus.CONFLICT, "Conflict with the current state",
+                    "another request changed the same records at the same time; reload and retry", List.of());
         }
-        log.error("The process engine failed", e);
+        log.error("The database or process engine failed", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "the process engine could not complete the request; it has been logged", List.of());
+                "the request could not be completed; it has been logged", List.of());
     }
 
     @ExceptionHandler(NullValueException.class)
