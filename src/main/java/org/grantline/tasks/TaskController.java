@@ -3,24 +3,10 @@ package org.grantline.tasks;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.form.FormField;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.grantline.web.ApiException;
-import org.grantline.workflow.EngineCalls;
-import org.grantline.web.FieldProblem;
-import org.grantline.web.TextPolicy;
-import org.grantline.workflow.TaskInputException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,36 +15,24 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * Caseworker tasks through grantline's API: the same tasks and forms as Camunda Tasklist. Values are
- * checked against the task's form (unknown, read-only, missing required, wrong type) before completing.
+ * Caseworker tasks through grantline's API: the same tasks and forms as Camunda Tasklist, completed through
+ * {@link TaskCompletions}.
  */
 @RestController
 @RequestMapping("/api/tasks")
 class TaskController {
 
     private final TaskService tasks;
-    private final FormService forms;
-    private final HistoryService history;
-    private final EngineCalls engine;
     private final OpenTasks openTasks;
-    private final TransactionTemplate separately;
+    private final TaskCompletions completions;
 
-    TaskController(TaskService tasks, FormService forms, HistoryService history, EngineCalls engine,
-                   OpenTasks openTasks, PlatformTransactionManager transactions) {
+    TaskController(TaskService tasks, OpenTasks openTasks, TaskCompletions completions) {
         this.tasks = tasks;
-        this.forms = forms;
-        this.history = history;
-        this.engine = engine;
         this.openTasks = openTasks;
-        this.separately = new TransactionTemplate(transactions);
-        separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        separately.setReadOnly(true);
+        this.completions = completions;
     }
 
     @GetMapping
@@ -78,90 +52,14 @@ class TaskController {
 
     @GetMapping("/{id}")
     OpenTask get(@PathVariable String id) {
-        return openTasks.view(openTask(id));
+        return openTasks.view(completions.openTask(id));
     }
 
     @PostMapping("/{id}/complete")
-    @Transactional
     ResponseEntity<Void> complete(@PathVariable String id, @Valid @RequestBody TaskCompletionRequest request,
                                   Authentication user) {
-        openTask(id);
-        List<FormField> fields = forms.getTaskFormData(id).getFormFields();
-        checkAgainstForm(fields, request.variables());
-        try {
-            engine.asUser(user.getName(), () -> forms.submitTaskForm(id, request.variables()));
-        } catch (ProcessEngineException e) {
-            TaskInputException input = inputProblem(e);
-            if (input != null) {
-                throw ApiException.unprocessable(input.getMessage(),
-                        List.of(new FieldProblem(input.field(), input.getMessage())));
-            }
-            // A completion that lost the race with another can fail anywhere in the engine, not always with a
-            // conflict (the loser's listener may meet the process half moved on). The task as committed says
-            // whether it lost: asked in a transaction of its own, as this one may no longer run statements.
-            separately.executeWithoutResult(status -> openTask(id));
-            throw e;
-        }
+        completions.complete(id, request.variables(), user.getName());
         return ResponseEntity.noContent().build();
     }
-
-    /** Camunda wraps what a task listener throws; the caseworker's mistake is somewhere in the causes. */
-    private static TaskInputException inputProblem(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TaskInputException input) {
-                return input;
-            }
-        }
-        return null;
-    }
-
-    private Task openTask(String id) {
-        Task task = tasks.createTaskQuery().taskId(id).singleResult();
-        if (task == null) {
-            if (history.createHistoricTaskInstanceQuery().taskId(id).count() > 0) {
-                throw ApiException.conflict("task " + id + " has already been completed");
-            }
-            throw ApiException.notFound("task", id);
-        }
-        return task;
-    }
-
-    private static void checkAgainstForm(List<FormField> fields, Map<String, Object> values) {
-        Map<String, FormField> byId = fields.stream().collect(Collectors.toMap(FormField::getId, f -> f));
-        List<FieldProblem> problems = new ArrayList<>();
-        values.forEach((name, value) -> {
-            FormField field = byId.get(name);
-            if (field == null) {
-                problems.add(new FieldProblem("variables." + name, "not a field of this task's form; fields: "
-                        + byId.keySet()));
-            } else if (OpenTasks.field(field).readonly()) {
-                problems.add(new FieldProblem("variables." + name, "is read-only"));
-            } else if (value != null && !fitsType(field.getTypeName(), value)) {
-                problems.add(new FieldProblem("variables." + name, "must be a " + field.getTypeName()));
-            } else if (value instanceof String text && text.length() > 4000) {
-                problems.add(new FieldProblem("variables." + name, "is longer than 4000 characters"));
-            } else if (value instanceof String text && !TextPolicy.isFreeText(text)) {
-                problems.add(new FieldProblem("variables." + name, TextPolicy.FREE_TEXT_RULE));
-            }
-        });
-        for (FormField field : fields) {
-            OpenTask.Field view = OpenTasks.field(field);
-            if (view.required() && values.get(field.getId()) == null) {
-                problems.add(new FieldProblem("variables." + field.getId(), "is required"));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw ApiException.unprocessable(problems.stream().map(p -> p.field() + " " + p.message())
-                    .collect(Collectors.joining("; ")), problems);
-        }
-    }
-
-    private static boolean fitsType(String type, Object value) {
-        return switch (type) {
-            case "boolean" -> value instanceof Boolean;
-            case "long" -> value instanceof Integer || value instanceof Long;
-            case "string", "enum", "date" -> value instanceof String;
-            default -> false;
-        };
-    }
 }
+

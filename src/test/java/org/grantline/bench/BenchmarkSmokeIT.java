@@ -2,6 +2,7 @@ package org.grantline.bench;
 
 import org.grantline.GrantlineIT;
 import org.grantline.audit.BatchReplay;
+import org.grantline.tasks.TaskCompletions;
 import org.grantline.workflow.Lifecycle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +33,8 @@ class BenchmarkSmokeIT extends GrantlineIT {
     @Autowired
     Lifecycle drive;
     @Autowired
+    TaskCompletions tasks;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     DataSource database;
@@ -40,7 +43,7 @@ class BenchmarkSmokeIT extends GrantlineIT {
 
     @Test
     void everyBenchmarkRunsAtSmokeSizeWithSaneFigures() throws Exception {
-        List<Figure> lifecycle = LifecycleThroughput.measure("Lifecycle", new GrantlineSteps(drive), database,
+        List<Figure> lifecycle = LifecycleThroughput.measure("Lifecycle", new GrantlineSteps(drive, tasks), database,
                 () -> BareEngine.on("jdbc:h2:mem:bare-smoke-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1" + FreshH2.DEFAULT_OPTIONS,
                         "org.h2.Driver", "sa", Path.of("bpmn/OP-2014.bpmn")), BenchSize.SMOKE, 1, false);
         REPORT.publish("Lifecycle", lifecycle, List.of());
@@ -59,7 +62,7 @@ class BenchmarkSmokeIT extends GrantlineIT {
                 .isLessThan(2_000);
         assertThat(bareStatements).isGreaterThan(200);
         // the round as it runs, day by day with two workers (the bench profile times it at 280)
-        assertThat(LifecycleScript.timedAsOneRound(new GrantlineSteps(drive), 4, 2, "smoke-round")).isPositive();
+        assertThat(LifecycleScript.timedAsOneRound(new GrantlineSteps(drive, tasks), 4, 2, "smoke-round")).isPositive();
 
         long compileStarted = System.nanoTime();
         DecisionLatency.compiled();

@@ -1,17 +1,23 @@
 package org.grantline.bench;
 
 import org.grantline.milestones.SubmissionType;
+import org.grantline.tasks.TaskCompletions;
 import org.grantline.workflow.Lifecycle;
 
 import java.util.Map;
 
-/** The lifecycle through grantline's own services: intake, submissions, Tasklist-style task forms, timers. */
+/**
+ * The lifecycle through grantline's own services: intake, submissions, task forms as {@code POST
+ * /api/tasks/{id}/complete} completes them, timers.
+ */
 final class GrantlineSteps implements LifecycleSteps {
 
     private final Lifecycle drive;
+    private final TaskCompletions tasks;
 
-    GrantlineSteps(Lifecycle drive) {
+    GrantlineSteps(Lifecycle drive, TaskCompletions tasks) {
         this.drive = drive;
+        this.tasks = tasks;
     }
 
     @Override
@@ -26,7 +32,7 @@ final class GrantlineSteps implements LifecycleSteps {
 
     @Override
     public void complete(String id, String taskKey, Map<String, Object> values) {
-        drive.complete(id, taskKey, values);
+        tasks.complete(drive.task(id, taskKey).getId(), values, Lifecycle.CASEWORKER);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.grantline.bench;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.grantline.tasks.TaskCompletions;
 import org.grantline.workflow.Lifecycle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,8 @@ class LifecycleBenchmark {
     @Autowired
     Lifecycle drive;
     @Autowired
+    TaskCompletions tasks;
+    @Autowired
     DataSource database;
 
     @DynamicPropertySource
@@ -47,7 +50,7 @@ class LifecycleBenchmark {
     void applicationsThroughTheWholeLifecycle() {
         List<Figure> figures;
         try (JfrRecording ignored = JfrRecording.start("lifecycle")) {
-            figures = LifecycleThroughput.measure(NAME, new GrantlineSteps(drive), database,
+            figures = LifecycleThroughput.measure(NAME, new GrantlineSteps(drive, tasks), database,
                 () -> BareEngine.on(FreshH2.url(Path.of("target/bench/db/lifecycle/bare")),
                         "org.h2.Driver", "sa", Path.of("bpmn/OP-2014.bpmn")),
                     BenchSize.current(), BenchSize.runs(), true);

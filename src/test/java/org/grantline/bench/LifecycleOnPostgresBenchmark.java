@@ -2,6 +2,7 @@ package org.grantline.bench;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.grantline.PostgresDatabase;
+import org.grantline.tasks.TaskCompletions;
 import org.grantline.workflow.Lifecycle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -39,6 +40,8 @@ class LifecycleOnPostgresBenchmark {
 
     @Autowired
     Lifecycle drive;
+    @Autowired
+    TaskCompletions tasks;
 
     @BeforeAll
     static void postgresReachable() {
@@ -62,7 +65,7 @@ class LifecycleOnPostgresBenchmark {
 
     @Test
     void applicationsThroughTheWholeLifecycle() {
-        List<Figure> figures = LifecycleThroughput.measure(NAME, new GrantlineSteps(drive), null,
+        List<Figure> figures = LifecycleThroughput.measure(NAME, new GrantlineSteps(drive, tasks), null,
                 () -> BareEngine.on(PostgresDatabase.SERVER + PostgresDatabase.create("grantline_bench_bare"),
                         "org.postgresql.Driver", PostgresDatabase.USER, Path.of("bpmn/OP-2014.bpmn")),
                 BenchSize.current(), BenchSize.runs(), false);

@@ -13,7 +13,6 @@ import org.grantline.workflow.EngineCalls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.List;
@@ -43,8 +42,8 @@ class LostCompletionRaceTest {
     private final TaskQuery query = mock(TaskQuery.class, RETURNS_SELF);
     private final HistoryService history = mock(HistoryService.class);
     private final HistoricTaskInstanceQuery historic = mock(HistoricTaskInstanceQuery.class, RETURNS_SELF);
-    private final TaskController controller = new TaskController(tasks, forms, history, engine,
-            mock(OpenTasks.class), mock(PlatformTransactionManager.class));
+    private final TaskCompletions completions = new TaskCompletions(tasks, forms, history, engine,
+            mock(PlatformTransactionManager.class));
 
     @BeforeEach
     void anOpenTaskWhoseCompletionFails() {
@@ -77,6 +76,6 @@ class LostCompletionRaceTest {
     }
 
     private void complete() {
-        controller.complete("T-1", new TaskCompletionRequest(Map.of()), new TestingAuthenticationToken("cw", "pw"));
+        completions.complete("T-1", Map.of(), "cw");
     }
 }
