@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.FormField;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.task.Task;
 import org.grantline.web.ApiException;
 import org.grantline.web.FieldProblem;
@@ -20,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -50,10 +52,9 @@ public class TaskCompletions {
 
     @Transactional
     public void complete(String taskId, Map<String, Object> values, String user) {
-        openTask(taskId);
-        checkAgainstForm(forms.getTaskFormData(taskId).getFormFields(), values);
+        Optional<List<FieldProblem>> problems;
         try {
-            engine.asUser(user, () -> forms.submitTaskForm(taskId, values));
+            problems = engine.asUser(user, () -> checkedAndSubmitted(taskId, values));
         } catch (ProcessEngineException e) {
             TaskInputException input = inputProblem(e);
             if (input != null) {
@@ -66,6 +67,28 @@ public class TaskCompletions {
             separately.executeWithoutResult(status -> openTask(taskId));
             throw e;
         }
+        List<FieldProblem> refused = problems.orElseThrow(() -> notOpen(taskId));
+        if (!refused.isEmpty()) {
+            throw ApiException.unprocessable(refused.stream().map(p -> p.field() + " " + p.message())
+                    .collect(Collectors.joining("; ")), refused);
+        }
+    }
+
+    /**
+     * In the one engine command of {@link EngineCalls#asUser}, so that the task and its variables are read once
+     * for the check and the submission: nothing if the task is not open, the problems if the values do not fit
+     * its form, otherwise no problems and the form submitted. Refusals are returned, not thrown, as the engine
+     * logs every exception that leaves a command as an error.
+     */
+    private Optional<List<FieldProblem>> checkedAndSubmitted(String taskId, Map<String, Object> values) {
+        if (Context.getCommandContext().getTaskManager().findTaskById(taskId) == null) {
+            return Optional.empty();
+        }
+        List<FieldProblem> problems = problemsAgainstForm(forms.getTaskFormData(taskId).getFormFields(), values);
+        if (problems.isEmpty()) {
+            forms.submitTaskForm(taskId, values);
+        }
+        return Optional.of(problems);
     }
 
     /** Camunda wraps what a task listener throws; the caseworker's mistake is somewhere in the causes. */
@@ -82,15 +105,19 @@ public class TaskCompletions {
     public Task openTask(String id) {
         Task task = tasks.createTaskQuery().taskId(id).singleResult();
         if (task == null) {
-            if (history.createHistoricTaskInstanceQuery().taskId(id).count() > 0) {
-                throw ApiException.conflict("task " + id + " has already been completed");
-            }
-            throw ApiException.notFound("task", id);
+            throw notOpen(id);
         }
         return task;
     }
 
-    private static void checkAgainstForm(List<FormField> fields, Map<String, Object> values) {
+    private ApiException notOpen(String id) {
+        if (history.createHistoricTaskInstanceQuery().taskId(id).count() > 0) {
+            return ApiException.conflict("task " + id + " has already been completed");
+        }
+        return ApiException.notFound("task", id);
+    }
+
+    private static List<FieldProblem> problemsAgainstForm(List<FormField> fields, Map<String, Object> values) {
         Map<String, FormField> byId = fields.stream().collect(Collectors.toMap(FormField::getId, f -> f));
         List<FieldProblem> problems = new ArrayList<>();
         values.forEach((name, value) -> {
@@ -114,10 +141,7 @@ public class TaskCompletions {
                 problems.add(new FieldProblem("variables." + field.getId(), "is required"));
             }
         }
-        if (!problems.isEmpty()) {
-            throw ApiException.unprocessable(problems.stream().map(p -> p.field() + " " + p.message())
-                    .collect(Collectors.joining("; ")), problems);
-        }
+        return problems;
     }
 
     private static boolean fitsType(String type, Object value) {
