@@ -10,21 +10,30 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The business rule tasks' delegate: {@code ${ruleTask.decide(execution, 'eligibility')}}. Takes and records
- * the decision, then hands the results to the process as variables: {@code <decision>Outcome},
- * {@code <decision>Summary} and every value the rules produced. Gateways branch on these; no threshold is
- * written in a diagram. The decision's id is not a variable: its record names the process instance and the
- * activity that took it, and each variable costs the engine rows in three tables (docs/benchmarks.md, fix 30).
+ * the decision, then hands the process, as variables, those of its results that something in the process reads:
+ * {@code <decision>Outcome}, {@code <decision>Summary} and each value the rules produced, where the diagram names
+ * it (a gateway's condition, a timer, a form field, an expression) or a bean the diagram calls reads it. Gateways
+ * branch on these; no threshold is written in a diagram. Everything else stays in the decision's record, which
+ * names the process instance and the activity that took it: each variable costs the engine rows in three tables
+ * (about 0.6 ms of an application's lifecycle, docs/benchmarks.md, fixes 30 and 34).
  */
 @Component("ruleTask")
 public class RuleTask {
 
-    private final ApplicationDecisions decisions;
+    /** Results that grantline's own beans read from the process, whether or not a diagram names them. */
+    private static final Set<String> READ_BY_BEANS = Set.of(TaskChecks.JUSTIFICATION_REQUIRED);
 
-    RuleTask(ApplicationDecisions decisions) {
+    private final ApplicationDecisions decisions;
+    private final DiagramNames diagrams;
+
+    RuleTask(ApplicationDecisions decisions, DiagramNames diagrams) {
         this.decisions = decisions;
+        this.diagrams = diagrams;
     }
 
     public void decide(DelegateExecution execution, String decision) {
@@ -35,9 +44,15 @@ public class RuleTask {
         RecordedDecision recorded = decisions.decide(execution.getProcessBusinessKey(), decision, trigger);
         DecisionResult result = recorded.result();
         String prefix = variablePrefix(decision);
-        execution.setVariable(prefix + "Outcome", result.outcome());
-        execution.setVariable(prefix + "Summary", Explanation.summary(result));
-        result.values().forEach((name, value) -> execution.setVariable(name, asVariable(value)));
+        handOver(execution, prefix + "Outcome", result::outcome);
+        handOver(execution, prefix + "Summary", () -> Explanation.summary(result));
+        result.values().forEach((name, value) -> handOver(execution, name, () -> asVariable(value)));
+    }
+
+    private void handOver(DelegateExecution execution, String name, Supplier<Object> value) {
+        if (READ_BY_BEANS.contains(name) || diagrams.names(execution, name)) {
+            execution.setVariable(name, value.get());
+        }
     }
 
     /** getting-going-award becomes gettingGoingAward. */

@@ -10,10 +10,13 @@ import org.springframework.stereotype.Component;
 @Component("taskChecks")
 public class TaskChecks {
 
+    /** A rule value (the final plan's, P4) that this check reads, though no diagram names it. */
+    static final String JUSTIFICATION_REQUIRED = "justificationRequired";
+
     /** P4: a plan flagged for a CBA ratio below 1 is signed off only with a recorded justification. */
     public void signOff(DelegateTask task) {
         boolean approving = Boolean.TRUE.equals(task.getVariable("approved"));
-        boolean justificationRequired = Boolean.TRUE.equals(task.getVariable("justificationRequired"));
+        boolean justificationRequired = Boolean.TRUE.equals(task.getVariable(JUSTIFICATION_REQUIRED));
         Object justification = task.getVariable("justification");
         if (approving && justificationRequired && (justification == null || justification.toString().isBlank())) {
             throw new TaskInputException("justification",
