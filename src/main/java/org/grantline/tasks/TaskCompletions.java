@@ -21,7 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -52,9 +51,9 @@ public class TaskCompletions {
 
     @Transactional
     public void complete(String taskId, Map<String, Object> values, String user) {
-        Optional<List<FieldProblem>> problems;
+        Attempt attempt;
         try {
-            problems = engine.asUser(user, () -> checkedAndSubmitted(taskId, values));
+            attempt = engine.asUser(user, () -> checkedAndSubmitted(taskId, values));
         } catch (ProcessEngineException e) {
             TaskInputException input = inputProblem(e);
             if (input != null) {
@@ -67,28 +66,33 @@ public class TaskCompletions {
             separately.executeWithoutResult(status -> openTask(taskId));
             throw e;
         }
-        List<FieldProblem> refused = problems.orElseThrow(() -> notOpen(taskId));
-        if (!refused.isEmpty()) {
-            throw ApiException.unprocessable(refused.stream().map(p -> p.field() + " " + p.message())
-                    .collect(Collectors.joining("; ")), refused);
+        if (!attempt.taskOpen()) {
+            throw notOpen(taskId);
+        }
+        if (!attempt.problems().isEmpty()) {
+            throw ApiException.unprocessable(attempt.problems().stream().map(p -> p.field() + " " + p.message())
+                    .collect(Collectors.joining("; ")), attempt.problems());
         }
     }
 
     /**
      * In the one engine command of {@link EngineCalls#asUser}, so that the task and its variables are read once
-     * for the check and the submission: nothing if the task is not open, the problems if the values do not fit
-     * its form, otherwise no problems and the form submitted. Refusals are returned, not thrown, as the engine
-     * logs every exception that leaves a command as an error.
+     * for the check and the submission. Refusals are returned, not thrown, as the engine logs every exception
+     * that leaves a command as an error.
      */
-    private Optional<List<FieldProblem>> checkedAndSubmitted(String taskId, Map<String, Object> values) {
+    private Attempt checkedAndSubmitted(String taskId, Map<String, Object> values) {
         if (Context.getCommandContext().getTaskManager().findTaskById(taskId) == null) {
-            return Optional.empty();
+            return new Attempt(false, List.of());
         }
         List<FieldProblem> problems = problemsAgainstForm(forms.getTaskFormData(taskId).getFormFields(), values);
         if (problems.isEmpty()) {
             forms.submitTaskForm(taskId, values);
         }
-        return Optional.of(problems);
+        return new Attempt(true, problems);
+    }
+
+    /** The task was open and, if the values had no problems, its form was submitted. */
+    private record Attempt(boolean taskOpen, List<FieldProblem> problems) {
     }
 
     /** Camunda wraps what a task listener throws; the caseworker's mistake is somewhere in the causes. */

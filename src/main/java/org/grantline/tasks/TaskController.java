@@ -62,4 +62,3 @@ class TaskController {
         return ResponseEntity.noContent().build();
     }
 }
-

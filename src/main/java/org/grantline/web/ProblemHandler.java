@@ -72,7 +72,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (LostRace.in(e)) {
             log.info("Refused a request that lost a race with another change: {}", e.getMessage());
             return problem(HttpStatus.CONFLICT, "Conflict with the current state",
-                    "another request changed the same records at the same time; reload and retry", List.of());
+                    "another request was changing the same records at the same time; reload and retry", List.of());
         }
         log.error("The database or process engine failed", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.grantline.PostgresDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -57,14 +58,21 @@ class LostRaceTest {
     }
 
     @Test
-    void aTakenKeyIsALostRaceAndBadSqlIsNot() throws SQLException {
+    void aTakenKeyIsALostRaceAndABrokenCheckOrBadSqlIsNot() throws SQLException {
         try (Connection connection = table(H2, "keyed")) {
             DataAccessException duplicate = catchThrowableOfType(DataAccessException.class,
                     () -> jdbc(connection).update("insert into keyed values (1, 0)"));
+            SQLException rawDuplicate = catchThrowableOfType(SQLException.class,
+                    () -> connection.createStatement().executeUpdate("insert into keyed values (1, 0)"));
+            DataAccessException check = catchThrowableOfType(DataAccessException.class,
+                    () -> jdbc(connection).update("update keyed set v = -1"));
             DataAccessException grammar = catchThrowableOfType(DataAccessException.class,
                     () -> jdbc(connection).update("update no_such_table set v = 1"));
 
             assertThat(LostRace.in(duplicate)).isTrue();
+            assertThat(LostRace.in(rawDuplicate)).as("as the engine's own flush meets it").isTrue();
+            assertThat(check).isInstanceOf(DataIntegrityViolationException.class);
+            assertThat(LostRace.in(check)).as("a broken check is a bug, not a race").isFalse();
             assertThat(LostRace.in(grammar)).isFalse();
             assertThat(LostRace.in(new ProcessEngineException("listener failed", grammar))).isFalse();
         }
@@ -73,25 +81,22 @@ class LostRaceTest {
     @Test
     void aRowLockHeldPastPostgresLockTimeoutIsALostRace() throws SQLException {
         PostgresDatabase.assumeReachable("the PostgreSQL lock timeout case");
-        String url = PostgresDatabase.SERVER + "test";
-        String table = "lost_race_" + Long.toHexString(System.nanoTime());
+        String database = PostgresDatabase.create("lost_race");
+        String url = PostgresDatabase.SERVER + database;
         try (Connection holder = DriverManager.getConnection(url, PostgresDatabase.USER, "");
              Connection waiter = DriverManager.getConnection(url, PostgresDatabase.USER, "")) {
-            create(holder, table);
-            try {
-                waiter.createStatement().execute("set lock_timeout = '50ms'");
-                holder.setAutoCommit(false);
-                holder.createStatement().executeUpdate("update " + table + " set v = 1 where id = 1");
+            create(holder, "held");
+            waiter.createStatement().execute("set lock_timeout = '50ms'");
+            holder.setAutoCommit(false);
+            holder.createStatement().executeUpdate("update held set v = 1 where id = 1");
 
-                DataAccessException translated = catchThrowableOfType(DataAccessException.class,
-                        () -> jdbc(waiter).update("update " + table + " set v = 2 where id = 1"));
+            DataAccessException translated = catchThrowableOfType(DataAccessException.class,
+                    () -> jdbc(waiter).update("update held set v = 2 where id = 1"));
 
-                assertThat(LostRace.in(translated)).as(String.valueOf(translated)).isTrue();
-                holder.rollback();
-            } finally {
-                holder.setAutoCommit(true);
-                holder.createStatement().execute("drop table " + table);
-            }
+            assertThat(LostRace.in(translated)).as(String.valueOf(translated)).isTrue();
+            holder.rollback();
+        } finally {
+            PostgresDatabase.drop(database);
         }
     }
 
@@ -104,7 +109,7 @@ class LostRaceTest {
 
     private static void create(Connection connection, String name) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("create table " + name + " (id int primary key, v int)");
+            statement.execute("create table " + name + " (id int primary key, v int check (v >= 0))");
             statement.execute("insert into " + name + " values (1, 0)");
         }
     }
