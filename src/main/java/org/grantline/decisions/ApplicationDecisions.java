@@ -50,7 +50,7 @@ public class ApplicationDecisions {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public RecordedDecision decide(String applicationId, String decision, DecisionTrigger trigger) {
+    public DecisionResult decide(String applicationId, String decision, DecisionTrigger trigger) {
         ApplicationRow app = applications.get(applicationId);
         Instant now = clock.now();
         LocalDate today = clock.today();
@@ -80,7 +80,7 @@ public class ApplicationDecisions {
         result.flags().forEach(flag -> conditions.raise(app.id(), flag, id, now));
         log.info("Decision {} for application {} ({}): {} by clauses {}", decision, app.id(), app.roundCode(),
                 result.outcome(), result.firedClauses());
-        return new RecordedDecision(id, result);
+        return result;
     }
 
     private List<Object> factsWithPosition(ApplicationRow app) {

@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.grantline.decisions.ApplicationDecisions;
 import org.grantline.decisions.DecisionTrigger;
 import org.grantline.decisions.Explanation;
-import org.grantline.decisions.RecordedDecision;
 import org.grantline.rules.DecisionResult;
 import org.springframework.stereotype.Component;
 
@@ -41,8 +40,7 @@ public class RuleTask {
                 ? null : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
         DecisionTrigger trigger = DecisionTrigger.of(user, execution.getProcessInstanceId(),
                 execution.getCurrentActivityId());
-        RecordedDecision recorded = decisions.decide(execution.getProcessBusinessKey(), decision, trigger);
-        DecisionResult result = recorded.result();
+        DecisionResult result = decisions.decide(execution.getProcessBusinessKey(), decision, trigger);
         String prefix = variablePrefix(decision);
         handOver(execution, prefix + "Outcome", result::outcome);
         handOver(execution, prefix + "Summary", () -> Explanation.summary(result));
