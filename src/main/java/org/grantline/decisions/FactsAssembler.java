@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import org.grantline.cba.CbaResult;
 import org.grantline.cba.OutturnComparison;
 import org.grantline.intake.ApplicationRepository;
-import org.grantline.trail.CanonicalJson;
+import org.grantline.trail.StoredJson;
 import org.grantline.intake.ApplicationRequest;
 import org.grantline.intake.ApplicationRequest.PartnerRequest;
 import org.grantline.intake.ApplicationRow;
@@ -28,8 +28,6 @@ import org.grantline.tasks.TaskCompletionRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,6 +42,9 @@ import java.util.Map;
  */
 @Component
 public class FactsAssembler {
+
+    private static final TypeReference<Map<String, Object>> OUTPUTS = new TypeReference<>() {
+    };
 
     private final ApplicationRepository applications;
     private final SubmissionRepository submissions;
@@ -206,8 +207,7 @@ public class FactsAssembler {
         jdbc.sql("select outputs from decision_record where application_id = ? order by seq").param(applicationId)
                 .query(String.class).list()
                 .forEach(json -> {
-                    Object decided = read(json, new TypeReference<Map<String, Object>>() {
-                    }).get("values");
+                    Object decided = StoredJson.read(json, OUTPUTS).get("values");
                     if (decided instanceof Map<?, ?> map) {
                         map.forEach((k, v) -> values.put((String) k, v));
                     }
@@ -224,19 +224,8 @@ public class FactsAssembler {
         }).toList();
     }
 
+    /** Stored JSON, parsed once per text and shared: read-only (fix 37). */
     static <T> T read(String json, Class<T> type) {
-        try {
-            return CanonicalJson.MAPPER.readValue(json, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("stored JSON no longer reads as " + type.getSimpleName(), e);
-        }
-    }
-
-    static <T> T read(String json, TypeReference<T> type) {
-        try {
-            return CanonicalJson.MAPPER.readValue(json, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return StoredJson.read(json, type);
     }
 }

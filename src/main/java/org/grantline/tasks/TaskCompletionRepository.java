@@ -3,11 +3,10 @@ package org.grantline.tasks;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.grantline.trail.CanonicalJson;
 import org.grantline.trail.AuditTrail;
+import org.grantline.trail.StoredJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,6 +16,9 @@ import java.util.Map;
 /** Who completed which caseworker task, when, with which form values. */
 @Repository
 public class TaskCompletionRepository {
+
+    private static final TypeReference<Map<String, Object>> VARIABLES = new TypeReference<>() {
+    };
 
     private final JdbcClient jdbc;
     private final AuditTrail trail;
@@ -52,13 +54,9 @@ public class TaskCompletionRepository {
                 .list();
     }
 
+    /** Read-only: parsed once per text and shared (fix 37). */
     private static Map<String, Object> read(String json) {
-        try {
-            return CanonicalJson.MAPPER.readValue(json, new TypeReference<>() {
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return StoredJson.read(json, VARIABLES);
     }
 
     public record TaskCompletion(String taskId, String taskKey, String taskName, String completedBy,

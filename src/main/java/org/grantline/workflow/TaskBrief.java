@@ -7,11 +7,9 @@ import org.grantline.intake.ApplicationRequest;
 import org.grantline.intake.ApplicationRow;
 import org.grantline.payments.PaymentLedger;
 import org.grantline.payments.TrancheRow;
-import org.grantline.trail.CanonicalJson;
+import org.grantline.trail.StoredJson;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,10 +59,6 @@ public class TaskBrief {
     }
 
     private static ApplicationRequest read(String json) {
-        try {
-            return CanonicalJson.MAPPER.readValue(json, ApplicationRequest.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("stored application no longer reads as a request", e);
-        }
+        return StoredJson.read(json, ApplicationRequest.class);
     }
 }
