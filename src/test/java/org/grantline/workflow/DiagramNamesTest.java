@@ -1,13 +1,24 @@
 package org.grantline.workflow;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 /** The names a diagram gives its variables, wherever they are: form fields, conditions, timers. */
 class DiagramNamesTest {
@@ -31,5 +42,64 @@ class DiagramNamesTest {
                 "reviewEscalationAfter", "matchFundingCheckDate", "caseMoney");
         assertThat(words).doesNotContain("adviceDays", "signedOffOn", "outturnVariance", "gettingReadySummary",
                 "justificationRequired");
+    }
+
+    @Test
+    void theRoundsDiagramsHaveNoPartThatReadsUnnamedVariables() throws IOException {
+        for (String round : new String[]{"OP-2014", "OP-2015", "FS-2015"}) {
+            BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("bpmn", round + ".bpmn").toFile());
+            assertThat(DiagramNames.unseenReaders(model)).as(round).isEmpty();
+            assertThat(DiagramNames.reads(round, model).names("adviceDays")).as(round).isFalse();
+        }
+    }
+
+    /** Each of these reads variables by names the diagram need not contain, so every result is handed over. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "<bpmn:userTask id='Task_A' camunda:formKey='embedded:app:forms/a.html'/>|the form of Task_A",
+            "<bpmn:userTask id='Task_A' camunda:formRef='a-form'/>|the form of Task_A",
+            "<bpmn:serviceTask id='Task_A' camunda:type='external' camunda:topic='t'/>|external task Task_A",
+            "<bpmn:serviceTask id='Task_A' camunda:class='org.example.Reader'/>|the class of Task_A",
+            "<bpmn:businessRuleTask id='Task_A' camunda:decisionRef='d'/>|the DMN decision of Task_A",
+            "<bpmn:scriptTask id='Task_A' scriptFormat='groovy' camunda:resource='a.groovy'/>|the script file of Task_A",
+            "<bpmn:callActivity id='Call_A' calledElement='other'><bpmn:extensionElements><camunda:in variables='all'/></bpmn:extensionElements></bpmn:callActivity>|call activity Call_A passing all variables",
+            "<bpmn:task id='Task_A'><bpmn:extensionElements><camunda:executionListener event='start' class='org.example.L'/></bpmn:extensionElements></bpmn:task>|a listener class in Task_A",
+            "<bpmn:userTask id='Task_A'><bpmn:extensionElements><camunda:taskListener event='create'><camunda:script scriptFormat='groovy' resource='l.groovy'/></camunda:taskListener></bpmn:extensionElements></bpmn:userTask>|a script file in Task_A",
+    })
+    void aPartThatReadsUnnamedVariablesMakesTheDiagramNameEverything(String element, String reader) {
+        BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream("""
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+                  <bpmn:process id="P" isExecutable="true">%s</bpmn:process>
+                </bpmn:definitions>""".formatted(element.replace('\'', '"')).getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(DiagramNames.unseenReaders(model)).containsExactly(reader);
+        assertThat(DiagramNames.reads("P:1", model).names("adviceDays")).isTrue();
+    }
+
+    @Test
+    void eachDefinitionIsReadOnceAndADiagramWithItsOwnFormGetsEveryResult() {
+        BpmnModelInstance plain = Bpmn.createExecutableProcess("P").startEvent().userTask("Task_A")
+                .camundaFormField().camundaId("priorityScore").camundaType("long").camundaFormFieldDone()
+                .endEvent().done();
+        BpmnModelInstance withForm = Bpmn.createExecutableProcess("Q").startEvent().userTask("Task_B")
+                .camundaFormKey("embedded:app:forms/review.html").endEvent().done();
+        DelegateExecution inPlain = execution("P:1", plain);
+        DelegateExecution inWithForm = execution("Q:1", withForm);
+        DiagramNames names = new DiagramNames();
+
+        assertThat(names.names(inPlain, "priorityScore")).isTrue();
+        assertThat(names.names(inPlain, "adviceDays")).isFalse();
+        assertThat(names.names(inWithForm, "adviceDays")).isTrue();
+        assertThat(names.names(inWithForm, "anythingElse")).isTrue();
+        verify(inPlain, times(1)).getBpmnModelInstance();
+        verify(inWithForm, times(1)).getBpmnModelInstance();
+    }
+
+    private static DelegateExecution execution(String definitionId, BpmnModelInstance model) {
+        DelegateExecution execution = mock(DelegateExecution.class);
+        when(execution.getProcessDefinitionId()).thenReturn(definitionId);
+        when(execution.getBpmnModelInstance()).thenReturn(model);
+        return execution;
     }
 }
