@@ -18,10 +18,9 @@ import java.util.function.Supplier;
  * {@code <decision>Outcome}, {@code <decision>Summary} and each value the rules produced, where the diagram names
  * it (a gateway's condition, a timer, a form field, an expression) or a bean the diagram calls reads it; a diagram
  * with a part that reads variables it does not name (its own forms, a script file…: {@link DiagramNames}) gets
- * them all. Gateways
- * branch on these; no threshold is written in a diagram. Everything else stays in the decision's record, which
- * names the process instance and the activity that took it: each variable costs the engine rows in three tables
- * (about 0.6 ms of an application's lifecycle, docs/benchmarks.md, fixes 30 and 34).
+ * them all. Gateways branch on these; no threshold is written in a diagram. Everything else stays in the
+ * decision's record, which names the process instance and the activity that took it: each variable costs the
+ * engine rows in three tables (about 0.6 ms of an application's lifecycle, docs/benchmarks.md, fixes 30 and 34).
  */
 @Component("ruleTask")
 public class RuleTask {
