@@ -89,7 +89,7 @@ public class FactsAssembler {
     }
 
     static ApplicationRequest request(ApplicationRow app) {
-        return read(app.payload(), ApplicationRequest.class);
+        return StoredJson.read(app.payload(), ApplicationRequest.class);
     }
 
     private static Partner partner(PartnerRequest p) {
@@ -107,7 +107,7 @@ public class FactsAssembler {
         for (SubmissionRow row : rows) {
             SubmissionType type = SubmissionType.valueOf(row.type());
             if (type == SubmissionType.MATCH_FUNDING_PAYMENT) {
-                Payloads.MatchPayment payment = read(row.payload(), Payloads.MatchPayment.class);
+                Payloads.MatchPayment payment = StoredJson.read(row.payload(), Payloads.MatchPayment.class);
                 paidByProvider.merge(payment.provider(), payment.amount(), BigDecimal::add);
             } else {
                 latest.put(type, row);
@@ -117,7 +117,7 @@ public class FactsAssembler {
             facts.add(new Document(type.name(), row.submittedOn()));
             switch (type) {
                 case GETTING_GOING_APPLICATION -> {
-                    Payloads.GettingGoing gg = read(row.payload(), Payloads.GettingGoing.class);
+                    Payloads.GettingGoing gg = StoredJson.read(row.payload(), Payloads.GettingGoing.class);
                     facts.add(new GettingGoingApplication(row.submittedOn()));
                     if (gg.partnersAdded() != null) {
                         gg.partnersAdded().forEach(p -> facts.add(partner(p)));
@@ -129,9 +129,9 @@ public class FactsAssembler {
                     }
                 }
                 case DRAFT_PLAN, FINAL_PLAN -> facts.add(planFact(type, row.submittedOn(),
-                        read(row.payload(), Payloads.Plan.class)));
-                case MATCH_FUNDING_COMMITMENTS -> facts.addAll(commitments(
-                        read(row.payload(), Payloads.Commitments.class), new LinkedHashMap<>(paidByProvider)));
+                        StoredJson.read(row.payload(), Payloads.Plan.class)));
+                case MATCH_FUNDING_COMMITMENTS -> facts.addAll(commitments(StoredJson.read(row.payload(),
+                        Payloads.Commitments.class), new LinkedHashMap<>(paidByProvider)));
                 default -> {
                     // documents on file only; the outturn is read with the forecast below
                 }
@@ -143,7 +143,7 @@ public class FactsAssembler {
             SubmissionRow outturn = latest.get(SubmissionType.OUTTURN);
             if (outturn != null) {
                 Map<String, BigDecimal> achieved = new LinkedHashMap<>();
-                read(outturn.payload(), Payloads.OutturnFigures.class).outcomes()
+                StoredJson.read(outturn.payload(), Payloads.OutturnFigures.class).outcomes()
                         .forEach(a -> achieved.put(a.name(), a.achieved()));
                 facts.addAll(OutturnComparison.lines(forecast, achieved));
             }
@@ -153,7 +153,7 @@ public class FactsAssembler {
 
     private static CbaResult forecast(Map<SubmissionType, SubmissionRow> latest) {
         SubmissionRow plan = latest.getOrDefault(SubmissionType.FINAL_PLAN, latest.get(SubmissionType.DRAFT_PLAN));
-        return plan == null ? null : read(plan.payload(), Payloads.Plan.class).appraisal();
+        return plan == null ? null : StoredJson.read(plan.payload(), Payloads.Plan.class).appraisal();
     }
 
     /** The CBA forecast an application's latest plan holds, if any (for checking an outturn against it). */
@@ -222,10 +222,5 @@ public class FactsAssembler {
             return new LiveAward(other.id(), other.roundCode(), held.awardType(), other.areaName(),
                     other.areaDistrict(), List.copyOf(request(other).themes()));
         }).toList();
-    }
-
-    /** Stored JSON, parsed once per text and shared: read-only (fix 37). */
-    static <T> T read(String json, Class<T> type) {
-        return StoredJson.read(json, type);
     }
 }

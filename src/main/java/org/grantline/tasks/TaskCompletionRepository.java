@@ -50,15 +50,12 @@ public class TaskCompletionRepository {
         return jdbc.sql("select * from task_completion where application_id = ? order by id").param(applicationId)
                 .query((rs, n) -> new TaskCompletion(rs.getString("task_id"), rs.getString("task_key"),
                         rs.getString("task_name"), rs.getString("completed_by"),
-                        rs.getTimestamp("completed_at").toInstant(), read(rs.getString("variables"))))
+                        rs.getTimestamp("completed_at").toInstant(),
+                        StoredJson.read(rs.getString("variables"), VARIABLES)))
                 .list();
     }
 
-    /** Read-only: parsed once per text and shared (fix 37). */
-    private static Map<String, Object> read(String json) {
-        return StoredJson.read(json, VARIABLES);
-    }
-
+    /** {@code variables} is read-only, shared with every other reader of the same row ({@link StoredJson}). */
     public record TaskCompletion(String taskId, String taskKey, String taskName, String completedBy,
                                  Instant completedAt, Map<String, Object> variables) {
     }

@@ -15,8 +15,9 @@ import java.util.function.Function;
 public final class DecisionContent {
 
     /**
-     * The content of a new record's trail entry. The record's JSON columns, already canonical, go in as written:
-     * parsing them and writing them again gave the same text at twice the cost (docs/benchmarks.md, fix 36).
+     * The content of a new record's trail entry. The record's JSON columns go in as written, so they must be
+     * {@link CanonicalJson#write} output: parsing them and writing them again gave the same text for the values
+     * records hold (decimals, dates, text) at twice the cost (docs/benchmarks.md, fix 36).
      */
     public static Map<String, Object> of(String id, String applicationId, String round, String decision,
                                          String outcome, String rulesetVersion, Object decisionDate, String inputs,

@@ -6,6 +6,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.SendTask;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -33,7 +35,9 @@ import java.util.regex.Pattern;
  * The words a process definition's diagram contains: form field ids, names in expressions, conditions and timers.
  * Read once per definition (a deployed definition never changes) from the engine's cached model. A diagram with a
  * part that reads variables by names it need not contain (a form of its own, a call activity passing all
- * variables, an external task, a script file, a DMN decision, a Java class) names everything.
+ * variables or mapping them in Java, an external task, a script file, a DMN decision, a Java class) names
+ * everything. A {@code camunda:delegateExpression} is not such a part: it can only name a grantline bean, and
+ * {@link RuleTask} hands over what those beans read.
  */
 @Component
 class DiagramNames {
@@ -58,11 +62,12 @@ class DiagramNames {
 
     static Reads reads(String definitionId, BpmnModelInstance model) {
         List<String> unseen = unseenReaders(model);
-        if (!unseen.isEmpty()) {
-            log.info("Process definition {} reads variables by names its diagram need not contain ({}): every "
-                    + "decision result is handed to it as a process variable", definitionId, String.join("; ", unseen));
+        if (unseen.isEmpty()) {
+            return new Reads(words(Bpmn.convertToString(model)), unseen);
         }
-        return new Reads(words(Bpmn.convertToString(model)), unseen);
+        log.info("Process definition {} reads variables by names its diagram need not contain ({}): every "
+                + "decision result is handed to it as a process variable", definitionId, String.join("; ", unseen));
+        return new Reads(Set.of(), unseen);
     }
 
     static Set<String> words(String text) {
@@ -91,7 +96,26 @@ class DiagramNames {
         }
         for (CamundaIn in : model.getModelElementsByType(CamundaIn.class)) {
             if ("all".equals(in.getCamundaVariables())) {
-                readers.add("call activity " + owner(in) + " passing all variables");
+                readers.add(owner(in) + " passing all variables");
+            }
+        }
+        for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+            if (call.getCamundaVariableMappingClass() != null
+                    || call.getCamundaVariableMappingDelegateExpression() != null) {
+                readers.add("the variable mapping of " + call.getId());
+            }
+        }
+        for (MessageEventDefinition message : model.getModelElementsByType(MessageEventDefinition.class)) {
+            if ("external".equals(message.getCamundaType())) {
+                readers.add("the external message of " + owner(message.getParentElement()));
+            }
+            if (message.getCamundaClass() != null) {
+                readers.add("the class of " + owner(message.getParentElement()));
+            }
+        }
+        for (ConditionExpression condition : model.getModelElementsByType(ConditionExpression.class)) {
+            if (condition.getCamundaResource() != null) {
+                readers.add("a condition file in " + owner(condition.getParentElement()));
             }
         }
         for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {

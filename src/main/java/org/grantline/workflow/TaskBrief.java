@@ -33,7 +33,7 @@ public class TaskBrief {
 
     public void fill(DelegateTask task) {
         ApplicationRow app = applications.get(task.getExecution().getProcessBusinessKey());
-        ApplicationRequest request = read(app.payload());
+        ApplicationRequest request = StoredJson.read(app.payload(), ApplicationRequest.class);
         Map<String, Object> brief = new LinkedHashMap<>();
         brief.put("caseApplicant", request.lead().name() + " (" + request.lead().type()
                 + (request.lead().annualTurnover() == null ? "" : ", turnover £" + request.lead().annualTurnover().toPlainString())
@@ -56,9 +56,5 @@ public class TaskBrief {
                 execution.setVariable(name, value);
             }
         });
-    }
-
-    private static ApplicationRequest read(String json) {
-        return StoredJson.read(json, ApplicationRequest.class);
     }
 }

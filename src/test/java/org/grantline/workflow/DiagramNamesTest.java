@@ -20,7 +20,10 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** The names a diagram gives its variables, wherever they are: form fields, conditions, timers. */
+/**
+ * The names a diagram gives its variables, wherever they are (form fields, conditions, timers), and the parts of a
+ * diagram that read variables without naming them, which make it name everything.
+ */
 class DiagramNamesTest {
 
     @Test
@@ -62,14 +65,24 @@ class DiagramNamesTest {
             "<bpmn:serviceTask id='Task_A' camunda:class='org.example.Reader'/>|the class of Task_A",
             "<bpmn:businessRuleTask id='Task_A' camunda:decisionRef='d'/>|the DMN decision of Task_A",
             "<bpmn:scriptTask id='Task_A' scriptFormat='groovy' camunda:resource='a.groovy'/>|the script file of Task_A",
-            "<bpmn:callActivity id='Call_A' calledElement='other'><bpmn:extensionElements><camunda:in variables='all'/></bpmn:extensionElements></bpmn:callActivity>|call activity Call_A passing all variables",
+            "<bpmn:callActivity id='Call_A' calledElement='other'><bpmn:extensionElements><camunda:in variables='all'/></bpmn:extensionElements></bpmn:callActivity>|Call_A passing all variables",
+            "<bpmn:callActivity id='Call_A' calledElement='other' camunda:variableMappingClass='org.example.M'/>|the variable mapping of Call_A",
+            "<bpmn:userTask id='Task_A' camunda:formHandlerClass='org.example.F'/>|the form of Task_A",
+            "<bpmn:startEvent id='Start' camunda:formKey='embedded:app:forms/start.html'/>|the form of Start",
+            "<bpmn:sendTask id='Task_A' camunda:class='org.example.Sender'/>|the class of Task_A",
+            "<bpmn:businessRuleTask id='Task_A' camunda:type='external' camunda:topic='t'/>|external task Task_A",
+            "<bpmn:endEvent id='End_A'><bpmn:messageEventDefinition id='Message_1' camunda:class='org.example.Send'/></bpmn:endEvent>|the class of End_A",
+            "<bpmn:intermediateThrowEvent id='Throw_A'><bpmn:messageEventDefinition camunda:type='external' camunda:topic='t'/></bpmn:intermediateThrowEvent>|the external message of Throw_A",
+            "<bpmn:task id='A'/><bpmn:task id='B'/><bpmn:sequenceFlow id='Flow_1' sourceRef='A' targetRef='B'><bpmn:conditionExpression xsi:type='bpmn:tFormalExpression' language='groovy' camunda:resource='c.groovy'/></bpmn:sequenceFlow>|a condition file in Flow_1",
+            "<bpmn:userTask id='Task_A'><bpmn:extensionElements><camunda:taskListener event='create' class='org.example.L'/></bpmn:extensionElements></bpmn:userTask>|a listener class in Task_A",
             "<bpmn:task id='Task_A'><bpmn:extensionElements><camunda:executionListener event='start' class='org.example.L'/></bpmn:extensionElements></bpmn:task>|a listener class in Task_A",
             "<bpmn:userTask id='Task_A'><bpmn:extensionElements><camunda:taskListener event='create'><camunda:script scriptFormat='groovy' resource='l.groovy'/></camunda:taskListener></bpmn:extensionElements></bpmn:userTask>|a script file in Task_A",
     })
     void aPartThatReadsUnnamedVariablesMakesTheDiagramNameEverything(String element, String reader) {
         BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream("""
                 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" targetNamespace="t">
                   <bpmn:process id="P" isExecutable="true">%s</bpmn:process>
                 </bpmn:definitions>""".formatted(element.replace('\'', '"')).getBytes(StandardCharsets.UTF_8)));
 
