@@ -72,6 +72,9 @@ final class LifecycleScript {
      * scheduled refreshes; on PostgreSQL the whole database server). NaN where the JVM does not measure it.
      */
     record Timing(double seconds, double driverCpuSeconds) {
+        Timing plus(Timing other) {
+            return new Timing(seconds + other.seconds, driverCpuSeconds + other.driverCpuSeconds);
+        }
     }
 
     static Timing timedWithCpu(LifecycleSteps steps, int count, String tag) {

@@ -8,15 +8,19 @@ import java.util.function.Supplier;
 
 /**
  * Lifecycle throughput: the same number of OP-2014 applications through the whole lifecycle on grantline and
- * on the bare engine, one after another on one thread, runs interleaved (grantline, bare, grantline, …) so that
- * a change in the machine's load falls on both. The real-size round on grantline is timed that way and also as
- * a round runs: day by day, each day's steps for all applications by a worker per core.
+ * on the bare engine, one after another on one thread. Each run alternates slices of {@link #SLICE} applications
+ * of the two (grantline then bare, then bare then grantline, …) and adds up each one's time, so that a change in
+ * the machine's speed, which on a shared host moves within seconds, falls on both alike. The real-size round on
+ * grantline is timed one after another and also as a round runs: day by day, each day's steps for all
+ * applications by a worker per core.
  */
 final class LifecycleThroughput {
 
     static final int REAL_ROUND = 280;
     /** Lifecycles per warm-up batch, after the first tenth of the run size (JitWarmUp). */
     static final int WARM_UP_BATCH = 50;
+    /** Applications per slice of a measured run: a few seconds of either engine. */
+    static final int SLICE = 20;
     /** Threads driving the round together: one per core. */
     static final int WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
@@ -58,15 +62,14 @@ final class LifecycleThroughput {
             }
             for (int run = 0; run < runs; run++) {
                 H2Store oursBefore = countReads ? H2Store.of(grantlineH2) : null;
-                LifecycleScript.Timing oursPass = LifecycleScript.timedWithCpu(grantline, count, "run" + run);
-                double oursRate = count / oursPass.seconds();
-                if (countReads) {
-                    oursReads.add(H2Store.of(grantlineH2).readsPerUnitSince(oursBefore, count));
-                }
                 H2Store bareBefore = countReads ? H2Store.of(engine.dataSource()) : null;
-                LifecycleScript.Timing barePass = LifecycleScript.timedWithCpu(engine, count, "run" + run);
+                LifecycleScript.Timing[] passes = interleaved(grantline, engine, count, "run" + run);
+                LifecycleScript.Timing oursPass = passes[0];
+                LifecycleScript.Timing barePass = passes[1];
+                double oursRate = count / oursPass.seconds();
                 double bareRate = count / barePass.seconds();
                 if (countReads) {
+                    oursReads.add(H2Store.of(grantlineH2).readsPerUnitSince(oursBefore, count));
                     bareReads.add(H2Store.of(engine.dataSource()).readsPerUnitSince(bareBefore, count));
                 }
                 ours.add(oursRate);
@@ -119,6 +122,25 @@ final class LifecycleThroughput {
         return figures;
     }
 
+
+    /** Grantline's and the bare engine's time over {@code count} applications each, in alternating slices. */
+    private static LifecycleScript.Timing[] interleaved(LifecycleSteps grantline, LifecycleSteps bare, int count,
+                                                        String tag) {
+        LifecycleScript.Timing ours = new LifecycleScript.Timing(0, 0);
+        LifecycleScript.Timing theirs = new LifecycleScript.Timing(0, 0);
+        for (int done = 0, slice = 0; done < count; done += SLICE, slice++) {
+            int size = Math.min(SLICE, count - done);
+            String sliceTag = tag + "s" + slice;
+            if (slice % 2 == 0) {
+                ours = ours.plus(LifecycleScript.timedWithCpu(grantline, size, sliceTag));
+                theirs = theirs.plus(LifecycleScript.timedWithCpu(bare, size, sliceTag));
+            } else {
+                theirs = theirs.plus(LifecycleScript.timedWithCpu(bare, size, sliceTag));
+                ours = ours.plus(LifecycleScript.timedWithCpu(grantline, size, sliceTag));
+            }
+        }
+        return new LifecycleScript.Timing[]{ours, theirs};
+    }
     private static JitWarmUp.Done warmUp(LifecycleSteps steps, int atLeast, int atMost) {
         try {
             return JitWarmUp.run(atLeast, atMost, WARM_UP_BATCH, n -> LifecycleScript.timed(steps, n, "warm"));
@@ -163,7 +185,8 @@ final class LifecycleThroughput {
                 "Warm-up: on each, grantline first, a tenth of the run size (at least 100; smoke: 1), then batches "
                         + "of " + WARM_UP_BATCH + " until the JIT compilers took under " + Math.round(JitWarmUp.QUIET * 100) + " % of a "
                         + "batch's wall time (at most ten times the first; the lifecycles it took are in the report); "
-                        + "runs interleaved. "
+                        + "each run alternates slices of " + SLICE + " applications of the two (grantline, bare; "
+                        + "bare, grantline; …) and adds up each one's time. "
                         + "On H2 the statements are then counted by the database over a pass of their own (not timed).");
     }
 
