@@ -122,7 +122,6 @@ final class LifecycleThroughput {
         return figures;
     }
 
-
     /** Grantline's and the bare engine's time over {@code count} applications each, in alternating slices. */
     private static LifecycleScript.Timing[] interleaved(LifecycleSteps grantline, LifecycleSteps bare, int count,
                                                         String tag) {
@@ -141,6 +140,7 @@ final class LifecycleThroughput {
         }
         return new LifecycleScript.Timing[]{ours, theirs};
     }
+
     private static JitWarmUp.Done warmUp(LifecycleSteps steps, int atLeast, int atMost) {
         try {
             return JitWarmUp.run(atLeast, atMost, WARM_UP_BATCH, n -> LifecycleScript.timed(steps, n, "warm"));
