@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * grantline in a JVM of its own ({@code java … -cp <class path> GrantlineApplication}), as an operator runs it.
- * It gets the environment it is given, not the caller's SPRING_ and GRANTLINE_ settings.
+ * grantline in a JVM of its own ({@code java … -cp <class path> GrantlineApplication}, or {@code java … -jar
+ * <jar>}), as an operator runs it. It gets the environment it is given, not the caller's SPRING_ and GRANTLINE_
+ * settings.
  */
 public final class AppProcess {
 
@@ -28,6 +29,12 @@ public final class AppProcess {
 
     public AppProcess(String name, int port, Path logFile, String classPath, List<String> jvmOptions,
                       List<String> arguments, Map<String, String> environment) {
+        this(name, port, logFile, onClassPath(classPath), jvmOptions, arguments, environment);
+    }
+
+    /** @param launch what follows the JVM options: {@link #onClassPath} or {@link #jar} */
+    public AppProcess(String name, int port, Path logFile, Launch launch, List<String> jvmOptions,
+                      List<String> arguments, Map<String, String> environment) {
         this.name = name;
         this.port = port;
         this.logFile = logFile;
@@ -35,9 +42,22 @@ public final class AppProcess {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Duser.timezone=UTC"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", classPath, "org.grantline.GrantlineApplication", "--server.port=" + port));
+        command.addAll(launch.arguments());
+        command.add("--server.port=" + port);
         command.addAll(arguments);
         this.command = List.copyOf(command);
+    }
+
+    /** How the JVM finds the application: its main class on a class path, or an executable jar. */
+    public record Launch(List<String> arguments) {
+    }
+
+    public static Launch onClassPath(String classPath) {
+        return new Launch(List.of("-cp", classPath, "org.grantline.GrantlineApplication"));
+    }
+
+    public static Launch jar(Path jar) {
+        return new Launch(List.of("-jar", jar.toAbsolutePath().toString()));
     }
 
     public static int freePort() throws IOException {

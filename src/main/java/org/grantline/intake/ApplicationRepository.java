@@ -85,7 +85,7 @@ public class ApplicationRepository {
         return jdbc.sql("""
                         select a.*, w.type as award_type from award w join application a on a.id = w.application_id
                         where a.area_district_key = lower(trim(?)) and a.id <> ?
-                          and (a.stage is null or a.stage <> 'WITHDRAWN')
+                          and a.stage <> 'WITHDRAWN'
                         order by w.created_at, w.id""")
                 .params(district, exceptId)
                 .query((rs, n) -> new AwardedApplication(ROW.mapRow(rs, n), rs.getString("award_type"))).list();

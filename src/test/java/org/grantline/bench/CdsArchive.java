@@ -26,19 +26,23 @@ record CdsArchive(String classPath, Path archive, double secondsToWrite) {
         return List.of("-XX:SharedArchiveFile=" + archive.toAbsolutePath(), "-Xshare:on");
     }
 
+    /** An archive for the test JVM's class path as a packaged application has it (see the class comment). */
     static CdsArchive write(Path folder) throws Exception {
         Files.createDirectories(folder);
-        String classPath = jarClassPath(folder.resolve("grantline-classes.jar"));
-        Path archive = folder.resolve("grantline.jsa");
+        return write(jarClassPath(folder.resolve("grantline-classes.jar")), folder.resolve("grantline.jsa"));
+    }
+
+    /** {@code bin/cds-archive --classpath <classPath> --archive <archive>}; its output beside the archive. */
+    static CdsArchive write(String classPath, Path archive) throws Exception {
+        Path output = archive.resolveSibling("cds-archive.out");
         long started = System.nanoTime();
         Process script = new ProcessBuilder("bash", "bin/cds-archive", "--classpath", classPath,
                 "--archive", archive.toAbsolutePath().toString())
-                .redirectErrorStream(true).redirectOutput(folder.resolve("cds-archive.out").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         if (!script.waitFor(10, TimeUnit.MINUTES) || script.exitValue() != 0) {
             script.descendants().forEach(ProcessHandle::destroyForcibly);
             script.destroyForcibly();
-            throw new IllegalStateException("bin/cds-archive failed; see " + folder.resolve("cds-archive.out")
-                    + " and " + archive + ".log");
+            throw new IllegalStateException("bin/cds-archive failed; see " + output + " and " + archive + ".log");
         }
         return new CdsArchive(classPath, archive, (System.nanoTime() - started) / 1e9);
     }

@@ -1,5 +1,6 @@
 package org.grantline.bench;
 
+import org.grantline.AppProcess;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ class CdsArchiveIT {
         Path data = Files.createDirectories(folder.resolve("data-" + System.nanoTime()));
         List<String> options = new ArrayList<>(cds.jvmOptions());
         options.add("-Xlog:class+load=info");
-        double seconds = ChildApp.startToReady(cds.classPath(), options, data);
+        double seconds = ChildApp.startToReady(AppProcess.onClassPath(cds.classPath()), options, data);
 
         assertThat(seconds).isPositive();
         // -Xshare:on refuses to start without the archive; the log shows the application's classes came from it.

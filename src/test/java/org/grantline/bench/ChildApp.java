@@ -17,8 +17,8 @@ final class ChildApp {
     }
 
     /** Seconds from start to ready; the app's output goes to app.log in the data folder. */
-    static double startToReady(String classPath, List<String> jvmOptions, Path data) throws Exception {
-        AppProcess app = new AppProcess("the app", AppProcess.freePort(), data.resolve("app.log"), classPath,
+    static double startToReady(AppProcess.Launch launch, List<String> jvmOptions, Path data) throws Exception {
+        AppProcess app = new AppProcess("the app", AppProcess.freePort(), data.resolve("app.log"), launch,
                 jvmOptions, List.of("--grantline.data-dir=" + data.toAbsolutePath(),
                 "--grantline.demo-users.password=bench", "--grantline.admin.password=bench"), Map.of());
         long started = System.nanoTime();
