@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
+import org.grantline.workflow.TaskBrief;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -32,9 +33,11 @@ import java.util.Map;
 class TaskCompletionPlugin extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<TaskCompletionRepository> repository;
+    private final ObjectProvider<TaskBrief> brief;
 
-    TaskCompletionPlugin(ObjectProvider<TaskCompletionRepository> repository) {
+    TaskCompletionPlugin(ObjectProvider<TaskCompletionRepository> repository, ObjectProvider<TaskBrief> brief) {
         this.repository = repository;
+        this.brief = brief;
     }
 
     @Override
@@ -63,15 +66,27 @@ class TaskCompletionPlugin extends AbstractProcessEnginePlugin {
         return user != null ? user : task.getAssignee();
     }
 
-    /** The values of the task's own form fields, as the caseworker left them. */
-    private static Map<String, Object> formValues(DelegateTask task) {
+    /**
+     * The values of the task's own form fields, as the caseworker left them; the case brief's as the form showed
+     * them (it is not stored in the process).
+     */
+    private Map<String, Object> formValues(DelegateTask task) {
         Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, String> caseBrief = null;
         UserTask userTask = task.getBpmnModelElementInstance();
         if (userTask != null && userTask.getExtensionElements() != null) {
             for (CamundaFormData form : userTask.getExtensionElements().getElementsQuery()
                     .filterByType(CamundaFormData.class).list()) {
                 for (CamundaFormField field : form.getCamundaFormFields()) {
-                    values.put(field.getCamundaId(), task.getVariable(field.getCamundaId()));
+                    String id = field.getCamundaId();
+                    if (TaskBrief.FIELDS.contains(id)) {
+                        if (caseBrief == null) {
+                            caseBrief = brief.getObject().of(task.getExecution().getProcessBusinessKey());
+                        }
+                        values.put(id, caseBrief.get(id));
+                    } else {
+                        values.put(id, task.getVariable(id));
+                    }
                 }
             }
         }

@@ -1,6 +1,5 @@
 package org.grantline.workflow;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.grantline.intake.ApplicationRepository;
 import org.grantline.intake.ApplicationRequest;
@@ -13,15 +12,21 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code ${taskBrief.fill(task)}} on a caseworker task's creation: what the caseworker needs to decide, as
- * read-only fields of the task's form in Tasklist (applicant, area, partners, themes, money held). One line
- * each: Tasklist shows them in text inputs.
+ * The case brief: what a caseworker needs to decide (applicant, area, partners, themes, money held), shown in a
+ * task form's read-only fields of these names ({@link #FIELDS}), one line each as Tasklist shows them in text
+ * inputs. Read from the application and the ledger whenever a form is read ({@link CaseBriefForms}), so it is as
+ * current as the form, and never stored in the process: five variables would cost every application rows in
+ * three of the engine's tables (docs/benchmarks.md, fix 38).
  */
 @Component("taskBrief")
 public class TaskBrief {
+
+    public static final Set<String> FIELDS = Set.of("caseApplicant", "caseArea", "casePartners", "caseThemes",
+            "caseMoney");
 
     private final ApplicationRepository applications;
     private final PaymentLedger ledger;
@@ -31,10 +36,17 @@ public class TaskBrief {
         this.ledger = ledger;
     }
 
-    public void fill(DelegateTask task) {
-        ApplicationRow app = applications.get(task.getExecution().getProcessBusinessKey());
+    /** The brief of the application with this id, by field name; empty if there is no such application. */
+    public Map<String, String> of(String applicationId) {
+        if (applicationId == null) {
+            return Map.of();
+        }
+        return applications.find(applicationId).map(this::of).orElse(Map.of());
+    }
+
+    private Map<String, String> of(ApplicationRow app) {
         ApplicationRequest request = StoredJson.read(app.payload(), ApplicationRequest.class);
-        Map<String, Object> brief = new LinkedHashMap<>();
+        Map<String, String> brief = new LinkedHashMap<>();
         brief.put("caseApplicant", request.lead().name() + " (" + request.lead().type()
                 + (request.lead().annualTurnover() == null ? "" : ", turnover £" + request.lead().annualTurnover().toPlainString())
                 + ")");
@@ -48,13 +60,14 @@ public class TaskBrief {
         brief.put("caseMoney", tranches.isEmpty() ? "nothing awarded yet" : tranches.stream()
                 .map(t -> t.awardType() + " " + t.number() + ": £" + t.amount().toPlainString() + " " + t.status())
                 .collect(Collectors.joining("; ")));
-        // On the process, not the task: Tasklist's generated forms read the execution's variables only.
-        // Only what changed since the last task: an unchanged value would add an update and a history row.
-        DelegateExecution execution = task.getExecution();
-        brief.forEach((name, value) -> {
-            if (!value.equals(execution.getVariable(name))) {
-                execution.setVariable(name, value);
-            }
-        });
+        return brief;
+    }
+
+    /**
+     * {@code ${taskBrief.fill(task)}}: kept because diagrams deployed before the brief was read with the form
+     * call it when they create a task, and their applications may still be running. It writes nothing now.
+     */
+    public void fill(DelegateTask task) {
+        // the form reads the brief (CaseBriefForms)
     }
 }

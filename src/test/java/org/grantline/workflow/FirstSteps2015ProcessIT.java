@@ -59,7 +59,7 @@ class FirstSteps2015ProcessIT extends GrantlineIT {
         assertThat(drive.instance(id)).isWaitingAt("Task_ReviewApplication");
         // the form shows the caseworker who is asking, where, with whom (none here) and what is held
         var review = drive.task(id, "Task_ReviewApplication");
-        assertThat(engine.getTaskService().getVariables(review.getId()))
+        assertThat(engine.getFormService().getTaskFormVariables(review.getId()))
                 .containsEntry("caseApplicant", drive.row(id).leadName() + " (VCS_BODY, turnover £8000)")
                 .containsEntry("casePartners", "none named")
                 .containsEntry("caseMoney", "nothing awarded yet");

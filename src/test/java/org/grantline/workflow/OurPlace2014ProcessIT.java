@@ -3,7 +3,6 @@ package org.grantline.workflow;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.grantline.GrantlineIT;
 import org.grantline.milestones.SubmissionType;
 import org.grantline.web.ApiException;
@@ -11,8 +10,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +38,10 @@ class OurPlace2014ProcessIT extends GrantlineIT {
     HistoryService history;
     @Autowired
     org.grantline.decisions.DecisionQueries decisions;
+    @Autowired
+    org.grantline.payments.PaymentLedger ledger;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @BeforeEach
     void initAssertions() {
@@ -256,20 +262,38 @@ class OurPlace2014ProcessIT extends GrantlineIT {
     }
 
     @Test
-    void theTaskBriefShowsTheMoneyHeldAndRecordsOnlyWhatChanged() {
+    void theTaskFormShowsTheCaseBriefAsItIsNowAndTheProcessStoresNone() {
         String id = signedOffReady("brief");
-        assertThat(tasks.getVariables(drive.task(id, "Task_ReviewOperationalPlan").getId()).get("caseMoney"))
-                .isEqualTo("GETTING_READY 1: £3000.00 PAYABLE; GETTING_GOING 1: £9000.00 PAYABLE; "
+        String review = drive.task(id, "Task_ReviewOperationalPlan").getId();
+        assertThat(formValues(review))
+                .containsEntry("caseApplicant", drive.row(id).leadName() + " (VCS_BODY)")
+                .containsEntry("caseMoney", "GETTING_READY 1: £3000.00 PAYABLE; GETTING_GOING 1: £9000.00 PAYABLE; "
                         + "GETTING_GOING 2: £1000.00 PAYABLE");
-        // Three tasks so far (review, Getting Going, plan review): the money changed at each, nothing else did.
-        assertThat(updatesOf(id, "caseArea")).hasSize(1);
-        assertThat(updatesOf(id, "caseApplicant")).hasSize(1);
-        assertThat(updatesOf(id, "casePartners")).hasSize(1);
-        assertThat(updatesOf(id, "caseThemes")).hasSize(1);
-        assertThat(updatesOf(id, "caseMoney")).containsExactly("nothing awarded yet",
-                "GETTING_READY 1: £3000.00 PAYABLE",
-                "GETTING_READY 1: £3000.00 PAYABLE; GETTING_GOING 1: £9000.00 PAYABLE; "
-                        + "GETTING_GOING 2: £1000.00 PAYABLE");
+        assertThat(engine.getFormService().getTaskFormVariables(review))
+                .as("what Tasklist reads").containsEntry("caseArea", drive.row(id).areaName() + ", "
+                        + drive.row(id).areaDistrict());
+
+        // a tranche paid while the task is open: the form shows it at once
+        String firstTranche = jdbc.sql("select id from tranche where application_id = ? and award_type = ?")
+                .params(id, "GETTING_READY").query(String.class).single();
+        new TransactionTemplate(transactions).executeWithoutResult(
+                status -> ledger.markPaid(firstTranche, "finance", Instant.parse("2015-02-21T10:00:00Z")));
+        assertThat(formValues(review)).containsEntry("caseMoney", "GETTING_READY 1: £3000.00 PAID; "
+                + "GETTING_GOING 1: £9000.00 PAYABLE; GETTING_GOING 2: £1000.00 PAYABLE");
+
+        // three tasks so far, and not one brief field became a variable or a history row
+        assertThat(engine.getRuntimeService().getVariables(drive.row(id).processInstanceId()).keySet())
+                .doesNotContainAnyElementsOf(TaskBrief.FIELDS);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(drive.row(id).processInstanceId())
+                .list()).noneMatch(variable -> TaskBrief.FIELDS.contains(variable.getName()));
+
+        // the completion record keeps the brief as the form showed it
+        Lifecycle.on("2015-03-10");
+        drive.complete(id, "Task_ReviewOperationalPlan", Map.of("approved", true));
+        assertThat(jdbc.sql("select variables from task_completion where task_id = ?").param(review)
+                .query(String.class).single())
+                .contains("\"caseMoney\":\"GETTING_READY 1: £3000.00 PAID; GETTING_GOING 1: £9000.00 PAYABLE")
+                .contains("\"approved\":true");
     }
 
     // -- helpers -------------------------------------------------------------------------------------------
@@ -284,12 +308,11 @@ class OurPlace2014ProcessIT extends GrantlineIT {
     }
 
 
-    private List<String> updatesOf(String id, String variable) {
-        return history.createHistoricDetailQuery().variableUpdates()
-                .processInstanceId(drive.row(id).processInstanceId()).orderPartiallyByOccurrence().asc().list()
-                .stream().map(HistoricVariableUpdate.class::cast)
-                .filter(update -> update.getVariableName().equals(variable))
-                .map(update -> String.valueOf(update.getValue())).toList();
+    private Map<String, Object> formValues(String taskId) {
+        Map<String, Object> values = new java.util.HashMap<>();
+        engine.getFormService().getTaskFormData(taskId).getFormFields()
+                .forEach(field -> values.put(field.getId(), field.getValue() == null ? null : field.getValue().getValue()));
+        return values;
     }
 
     private List<String> awardTypes(String id) {

@@ -33,9 +33,9 @@ class RuleTaskVariablesIT extends GrantlineIT {
         String instance = drive.instance(id).getId();
 
         Map<String, Object> variables = runtime.getVariables(instance);
-        // what the eligibility decision and the review task's brief give; the start itself gives none
-        assertThat(variables).containsOnlyKeys("eligibilityOutcome", "eligibilitySummary", "priorityScore",
-                "caseApplicant", "caseArea", "caseMoney", "casePartners", "caseThemes");
+        // what the eligibility decision gives; the start gives none, nor does the review task's case brief
+        // (its form reads it: TaskBrief)
+        assertThat(variables).containsOnlyKeys("eligibilityOutcome", "eligibilitySummary", "priorityScore");
         assertThat(variables).containsEntry("eligibilityOutcome", "ELIGIBLE");
         assertThat((String) variables.get("eligibilitySummary")).startsWith("Eligibility: eligible.");
         assertThat(variables.keySet()).noneMatch(name -> name.endsWith("DecisionId"));
