@@ -76,7 +76,8 @@ public class OpenTasks {
     /**
      * The open tasks of the application whose process instance the current engine command started, in the order of
      * {@link #list}, taken from the command's entity cache: a new instance's tasks, executions and variables are
-     * all there and none is in the database yet, so its forms are built without a query. Saves the 201 answer
+     * all there and none is in the database yet, so its forms are built without a query of the engine's (a form
+     * with the case brief reads the application and its tranches, {@code TaskBrief}). Saves the 201 answer
      * reading back what the submission has just written (a tenth of a submission's time, docs/benchmarks.md,
      * fix 28). Tasks are the application's as {@link #ofApplication} counts them: of any instance whose business
      * key is the application's. Reads Camunda's internal entity cache; {@code OpenTasksIT} compares the result with

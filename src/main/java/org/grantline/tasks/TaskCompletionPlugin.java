@@ -67,8 +67,8 @@ class TaskCompletionPlugin extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * The values of the task's own form fields, as the caseworker left them; the case brief's as the form showed
-     * them (it is not stored in the process).
+     * The values of the task's own form fields, as the caseworker left them; the case brief's as they stand at
+     * completion, as the form shows them then (the brief is not stored in the process).
      */
     private Map<String, Object> formValues(DelegateTask task) {
         Map<String, Object> values = new LinkedHashMap<>();

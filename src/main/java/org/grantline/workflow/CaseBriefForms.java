@@ -28,9 +28,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fills the case brief's fields ({@link TaskBrief#FIELDS}) of every user task's form as the form is read:
- * Tasklist, Camunda REST's form variables and grantline's open tasks all read forms through the task's form
- * handler, which this wraps. Submitting a form is left as it is: the fields are read-only, so nothing is written.
+ * Fills the case brief's fields ({@link TaskBrief#FIELDS}) of a user task's form as the form is read: Tasklist,
+ * Camunda REST's form variables and grantline's open tasks all read forms through the task's form handler, which
+ * this wraps for every user task whose {@code camunda:formData} has such a field. Submitting a form is left as it
+ * is: the fields are read-only, so nothing is written.
  */
 @Component
 class CaseBriefForms extends AbstractProcessEnginePlugin {
@@ -48,12 +49,21 @@ class CaseBriefForms extends AbstractProcessEnginePlugin {
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior())
-                        .getTaskDefinition();
-                definition.setTaskFormHandler(new BriefedForm(definition.getTaskFormHandler()));
+                if (hasBriefField(element)) {
+                    TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior())
+                            .getTaskDefinition();
+                    definition.setTaskFormHandler(new BriefedForm(definition.getTaskFormHandler()));
+                }
             }
         });
         configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+
+    private static boolean hasBriefField(Element userTask) {
+        Element extensions = userTask.element("extensionElements");
+        Element formData = extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formData");
+        return formData != null && formData.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formField").stream()
+                .anyMatch(field -> TaskBrief.FIELDS.contains(field.attribute("id")));
     }
 
     /** The task's own form, with the brief's fields given the application's brief as it is now. */

@@ -7,6 +7,8 @@ import org.grantline.intake.ApplicationRow;
 import org.grantline.payments.PaymentLedger;
 import org.grantline.payments.TrancheRow;
 import org.grantline.trail.StoredJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
@@ -18,15 +20,18 @@ import java.util.stream.Collectors;
 /**
  * The case brief: what a caseworker needs to decide (applicant, area, partners, themes, money held), shown in a
  * task form's read-only fields of these names ({@link #FIELDS}), one line each as Tasklist shows them in text
- * inputs. Read from the application and the ledger whenever a form is read ({@link CaseBriefForms}), so it is as
- * current as the form, and never stored in the process: five variables would cost every application rows in
- * three of the engine's tables (docs/benchmarks.md, fix 38).
+ * inputs, in {@code camunda:formData} string fields with the {@code readonly} constraint (a field that is not
+ * read-only would be submitted as a variable). Read from the application and the ledger whenever a form is read
+ * ({@link CaseBriefForms}), so it is as current as the form, and never stored in the process: five variables
+ * would cost every application rows in three of the engine's tables (docs/benchmarks.md, fix 38).
  */
 @Component("taskBrief")
 public class TaskBrief {
 
     public static final Set<String> FIELDS = Set.of("caseApplicant", "caseArea", "casePartners", "caseThemes",
             "caseMoney");
+
+    private static final Logger log = LoggerFactory.getLogger(TaskBrief.class);
 
     private final ApplicationRepository applications;
     private final PaymentLedger ledger;
@@ -36,12 +41,20 @@ public class TaskBrief {
         this.ledger = ledger;
     }
 
-    /** The brief of the application with this id, by field name; empty if there is no such application. */
+    /**
+     * The brief of the application with this id, by field name; empty if there is no such application, or if its
+     * stored request cannot be read (logged): a task's form and its completion go on without the brief.
+     */
     public Map<String, String> of(String applicationId) {
         if (applicationId == null) {
             return Map.of();
         }
-        return applications.find(applicationId).map(this::of).orElse(Map.of());
+        try {
+            return applications.find(applicationId).map(this::of).orElse(Map.of());
+        } catch (RuntimeException e) {
+            log.warn("Could not make the case brief of application {}: {}", applicationId, e.toString());
+            return Map.of();
+        }
     }
 
     private Map<String, String> of(ApplicationRow app) {
@@ -64,10 +77,11 @@ public class TaskBrief {
     }
 
     /**
-     * {@code ${taskBrief.fill(task)}}: kept because diagrams deployed before the brief was read with the form
-     * call it when they create a task, and their applications may still be running. It writes nothing now.
+     * {@code ${taskBrief.fill(task)}}: diagrams deployed before the brief was read with the form call it as a task
+     * opens, and their applications may still be running. It removes the brief those versions stored in the
+     * process, which would otherwise stay there, stale, for Cockpit to show.
      */
     public void fill(DelegateTask task) {
-        // the form reads the brief (CaseBriefForms)
+        task.getExecution().removeVariables(FIELDS);
     }
 }

@@ -15,9 +15,10 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * {@code bin/cds-archive} on the test JVM's class path. A class data sharing archive takes classes from jars
- * only, so the application's classes folder is packed into a jar first and other folders (the test classes,
- * which the application does not use) are left out: the class path a packaged application runs on.
+ * {@code bin/cds-archive} on a class path of jars: the extracted packaged jar ({@code StartupBenchmark}), or, in
+ * the normal build, which runs its tests before it packages the application ({@code CdsArchiveIT}), the test
+ * JVM's class path: a class data sharing archive takes classes from jars only, so the application's classes
+ * folder is packed into a jar first and other folders (the test classes) are left out.
  */
 record CdsArchive(String classPath, Path archive, double secondsToWrite) {
 

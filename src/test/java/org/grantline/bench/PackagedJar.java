@@ -23,7 +23,7 @@ final class PackagedJar {
     }
 
     /** The newest {@code target/grantline-*.jar}; refused if it is older than the compiled classes. */
-    static Path built() throws IOException {
+    static Path built() throws Exception {
         Path target = Path.of("target");
         Path jar;
         try (Stream<Path> files = Files.list(target)) {
@@ -32,7 +32,7 @@ final class PackagedJar {
                     .orElseThrow(() -> new IllegalStateException("no target/grantline-*.jar: run the benchmarks "
                             + "through ./mvnw -Pbench verify, which packages the application first"));
         }
-        Path compiled = Path.of(GrantlineApplication.class.getProtectionDomain().getCodeSource().getLocation().getPath())
+        Path compiled = Path.of(GrantlineApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .resolve("org/grantline/GrantlineApplication.class");
         if (modified(jar).compareTo(modified(compiled)) < 0) {
             throw new IllegalStateException(jar + " is older than the compiled classes: run the benchmarks through "
@@ -41,16 +41,21 @@ final class PackagedJar {
         return jar;
     }
 
-    /** Extracts the jar into the (emptied) folder and returns the thin jar to start. */
+    /** Extracts the jar into the (emptied) folder and returns the thin jar to start; the tool's output beside it. */
     static Path extract(Path jar, Path folder) throws Exception {
         FileSystemUtils.deleteRecursively(folder);
+        Path output = Files.createDirectories(folder.getParent()).resolve(folder.getFileName() + "-extract.out");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process extract = new ProcessBuilder(List.of(java, "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(),
                 "extract", "--destination", folder.toAbsolutePath().toString()))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!extract.waitFor(5, TimeUnit.MINUTES) || extract.exitValue() != 0) {
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        if (!extract.waitFor(5, TimeUnit.MINUTES)) {
             extract.destroyForcibly();
-            throw new IllegalStateException("extracting " + jar + " failed (exit " + extract.exitValue() + ")");
+            throw new IllegalStateException("extracting " + jar + " took over 5 minutes; see " + output);
+        }
+        if (extract.exitValue() != 0) {
+            throw new IllegalStateException("extracting " + jar + " failed (exit " + extract.exitValue() + "); see "
+                    + output);
         }
         Path thin = folder.resolve(jar.getFileName());
         if (!Files.isRegularFile(thin)) {
