@@ -81,7 +81,7 @@ class TaskCompletionPlugin extends AbstractProcessEnginePlugin {
                     String id = field.getCamundaId();
                     if (TaskBrief.FIELDS.contains(id)) {
                         if (caseBrief == null) {
-                            caseBrief = brief.getObject().of(task.getExecution().getProcessBusinessKey());
+                            caseBrief = brief.getObject().of(task);
                         }
                         values.put(id, caseBrief.get(id));
                     } else {

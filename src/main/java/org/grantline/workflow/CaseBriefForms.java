@@ -82,8 +82,7 @@ class CaseBriefForms extends AbstractProcessEnginePlugin {
             for (FormField field : data.getFormFields()) {
                 if (TaskBrief.FIELDS.contains(field.getId()) && field instanceof FormFieldImpl briefField) {
                     if (values == null) {
-                        values = brief.getObject().of(task.getExecution() == null ? null
-                                : task.getExecution().getProcessBusinessKey());
+                        values = brief.getObject().of(task);
                     }
                     String value = values.get(field.getId());
                     if (value != null) {
