@@ -9,6 +9,7 @@ import org.grantline.rules.facts.ScorePoint;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.TreeMap;
 
 /** A decision in plain English, for caseworkers (task forms) and applicants (application state). */
 public final class Explanation {
@@ -30,7 +31,8 @@ public final class Explanation {
         for (Flag flag : result.flags()) {
             lines.add("Flag " + flag.code() + " - " + flag.clause() + ": " + flag.reason());
         }
-        result.values().forEach((name, value) -> lines.add(name + ": " + value));
+        // In name order, as the record keeps them: a form shows the summary made from the record (DecisionFields).
+        new TreeMap<>(result.values()).forEach((name, value) -> lines.add(name + ": " + value));
         lines.add("Clauses applied: " + String.join(", ", new LinkedHashSet<>(
                 result.fired().stream().map(FiredRule::clause).filter(Explanation::isClauseId).toList())));
         // One line: Tasklist shows it in a text input, which drops line breaks; a changed read-only value is refused.

@@ -1,8 +1,20 @@
 package org.grantline.decisions;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.grantline.rules.DecisionResult;
+import org.grantline.rules.FiredRule;
+import org.grantline.rules.facts.Award;
+import org.grantline.rules.facts.ConditionChange;
+import org.grantline.rules.facts.Failure;
+import org.grantline.rules.facts.Flag;
+import org.grantline.rules.facts.Release;
+import org.grantline.rules.facts.ScorePoint;
+import org.grantline.rules.facts.Tranche;
+import org.grantline.trail.StoredJson;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The outputs part of a decision record, the same shape when recording and when replaying. */
@@ -20,6 +32,34 @@ public final class RecordedOutputs {
         outputs.put("conditions", result.conditions());
         outputs.put("flags", result.flags());
         return outputs;
+    }
+
+    /**
+     * The result a decision record holds, from its outputs and fired rules (JSON as recorded). Its values come back
+     * as JSON gives them, in name order: a date as its ISO text, a decimal with a fraction as a decimal, any whole
+     * number (a decimal without a fraction too) as an integer.
+     */
+    public static DecisionResult read(String roundCode, String decision, String rulesetVersion, LocalDate decisionDate,
+                                      String outputsJson, String firedJson) {
+        Stored outputs = StoredJson.read(outputsJson, Stored.class);
+        List<FiredRule> fired = StoredJson.read(firedJson, FIRED);
+        return new DecisionResult(roundCode, decision, rulesetVersion, decisionDate, outputs.outcome(), fired,
+                orEmpty(outputs.failures()), outputs.values() == null ? Map.of() : outputs.values(),
+                orEmpty(outputs.scores()), orEmpty(outputs.awards()), orEmpty(outputs.tranches()),
+                orEmpty(outputs.releases()), orEmpty(outputs.conditions()), orEmpty(outputs.flags()));
+    }
+
+    private static final TypeReference<List<FiredRule>> FIRED = new TypeReference<>() {
+    };
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    /** The shape {@link #of} writes. */
+    private record Stored(String outcome, List<Failure> failures, Map<String, Object> values, List<ScorePoint> scores,
+                          List<Award> awards, List<Tranche> tranches, List<Release> releases,
+                          List<ConditionChange> conditions, List<Flag> flags) {
     }
 
     private RecordedOutputs() {

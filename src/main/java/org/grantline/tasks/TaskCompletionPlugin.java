@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
-import org.grantline.workflow.TaskBrief;
+import org.grantline.workflow.LiveFormFields;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -33,11 +33,11 @@ import java.util.Map;
 class TaskCompletionPlugin extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<TaskCompletionRepository> repository;
-    private final ObjectProvider<TaskBrief> brief;
+    private final ObjectProvider<LiveFormFields> liveFields;
 
-    TaskCompletionPlugin(ObjectProvider<TaskCompletionRepository> repository, ObjectProvider<TaskBrief> brief) {
+    TaskCompletionPlugin(ObjectProvider<TaskCompletionRepository> repository, ObjectProvider<LiveFormFields> liveFields) {
         this.repository = repository;
-        this.brief = brief;
+        this.liveFields = liveFields;
     }
 
     @Override
@@ -67,28 +67,24 @@ class TaskCompletionPlugin extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * The values of the task's own form fields, as the caseworker left them; the case brief's as they stand at
-     * completion, as the form shows them then (the brief is not stored in the process).
+     * The values of the task's own form fields, as the caseworker left them; the read-only fields that grantline
+     * fills as the form is read (the case brief, decision results: {@link LiveFormFields}) as they stand at
+     * completion, as the form shows them then.
      */
     private Map<String, Object> formValues(DelegateTask task) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        Map<String, String> caseBrief = null;
+        List<CamundaFormField> fields = new ArrayList<>();
         UserTask userTask = task.getBpmnModelElementInstance();
         if (userTask != null && userTask.getExtensionElements() != null) {
-            for (CamundaFormData form : userTask.getExtensionElements().getElementsQuery()
-                    .filterByType(CamundaFormData.class).list()) {
-                for (CamundaFormField field : form.getCamundaFormFields()) {
-                    String id = field.getCamundaId();
-                    if (TaskBrief.FIELDS.contains(id)) {
-                        if (caseBrief == null) {
-                            caseBrief = brief.getObject().of(task);
-                        }
-                        values.put(id, caseBrief.get(id));
-                    } else {
-                        values.put(id, task.getVariable(id));
-                    }
-                }
-            }
+            userTask.getExtensionElements().getElementsQuery().filterByType(CamundaFormData.class).list()
+                    .forEach(form -> fields.addAll(form.getCamundaFormFields()));
+        }
+        List<String> filledLive = fields.stream().filter(LiveFormFields::isLive).map(CamundaFormField::getCamundaId)
+                .toList();
+        Map<String, Object> live = liveFields.getObject().of(task.getExecution().getProcessBusinessKey(), filledLive);
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (CamundaFormField field : fields) {
+            String id = field.getCamundaId();
+            values.put(id, live.containsKey(id) ? live.get(id) : task.getVariable(id));
         }
         return values;
     }

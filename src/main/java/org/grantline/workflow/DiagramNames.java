@@ -14,6 +14,7 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +33,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The words a process definition's diagram contains: form field ids, names in expressions, conditions and timers.
+ * The words a process definition's diagram contains: form field ids (but those of read-only task form fields, which
+ * {@link LiveForms} fills), names in expressions, conditions and timers.
  * Read once per definition (a deployed definition never changes) from the engine's cached model. A diagram with a
  * part that reads variables by names it need not contain (a form of its own, a call activity passing all
  * variables or mapping them in Java, an external task, a script file, a DMN decision, a Java class) names
@@ -63,7 +65,7 @@ class DiagramNames {
     static Reads reads(String definitionId, BpmnModelInstance model) {
         List<String> unseen = unseenReaders(model);
         if (unseen.isEmpty()) {
-            return new Reads(words(Bpmn.convertToString(model)), unseen);
+            return new Reads(names(model), unseen);
         }
         log.info("Process definition {} reads variables by names its diagram need not contain ({}): every "
                 + "decision result is handed to it as a process variable", definitionId, String.join("; ", unseen));
@@ -71,12 +73,37 @@ class DiagramNames {
     }
 
     static Set<String> words(String text) {
-        Set<String> words = new HashSet<>();
+        return wordCounts(text).keySet();
+    }
+
+    /**
+     * The diagram's words, less the id of each read-only field of a task form where that is the only place the word
+     * occurs: {@link LiveForms} fills such a field from the decision records as the form is read, so a result only
+     * a form shows need not be a variable (docs/benchmarks.md, fix 39).
+     */
+    static Set<String> names(BpmnModelInstance model) {
+        Map<String, Integer> counts = new HashMap<>(wordCounts(Bpmn.convertToString(model)));
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            if (task.getExtensionElements() == null) {
+                continue;
+            }
+            for (CamundaFormData form : task.getExtensionElements().getElementsQuery()
+                    .filterByType(CamundaFormData.class).list()) {
+                form.getCamundaFormFields().stream().filter(LiveFormFields::isReadOnly)
+                        .forEach(field -> counts.computeIfPresent(field.getCamundaId(), (word, n) -> n - 1));
+            }
+        }
+        counts.values().removeIf(n -> n <= 0);
+        return Set.copyOf(counts.keySet());
+    }
+
+    private static Map<String, Integer> wordCounts(String text) {
+        Map<String, Integer> counts = new HashMap<>();
         Matcher word = WORD.matcher(text);
         while (word.find()) {
-            words.add(word.group());
+            counts.merge(word.group(), 1, Integer::sum);
         }
-        return Set.copyOf(words);
+        return counts;
     }
 
     /** The parts of a diagram that read process variables without the diagram naming them. */

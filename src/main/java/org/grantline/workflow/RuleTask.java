@@ -16,9 +16,10 @@ import java.util.function.Supplier;
  * The business rule tasks' delegate: {@code ${ruleTask.decide(execution, 'eligibility')}}. Takes and records
  * the decision, then hands the process, as variables, those of its results that something in the process reads:
  * {@code <decision>Outcome}, {@code <decision>Summary} and each value the rules produced, where the diagram names
- * it (a gateway's condition, a timer, a form field, an expression) or a bean the diagram calls reads it; a diagram
- * with a part that reads variables it does not name (its own forms, a script file…: {@link DiagramNames}) gets
- * them all. Gateways branch on these; no threshold is written in a diagram. Everything else stays in the
+ * it (a gateway's condition, a timer, a form field that is not read-only, an expression) or a bean the diagram calls
+ * reads it; a diagram with a part that reads variables it does not name (its own forms, a script file…: {@link
+ * DiagramNames}) gets them all. A read-only form field is filled from the decision records as the form is read
+ * ({@link LiveForms}). Gateways branch on these; no threshold is written in a diagram. Everything else stays in the
  * decision's record, which names the process instance and the activity that took it: each variable costs the
  * engine rows in three tables (about 0.6 ms of an application's lifecycle, docs/benchmarks.md, fixes 30 and 34).
  */
@@ -73,7 +74,7 @@ public class RuleTask {
      * Camunda has no date-only or decimal variable type: dates become ISO strings, decimals plain strings;
      * whole numbers become longs, the type of Camunda's numeric form fields.
      */
-    static Object asVariable(Object value) {
+    public static Object asVariable(Object value) {
         if (value instanceof Integer number) {
             return number.longValue();
         }

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * task form's read-only fields of these names ({@link #FIELDS}), one line each as Tasklist shows them in text
  * inputs, in {@code camunda:formData} string fields with the {@code readonly} constraint (a field that is not
  * read-only would be submitted as a variable). Read from the application and the ledger whenever a form is read
- * ({@link CaseBriefForms}), so it is as current as the form, and never stored in the process: five variables
+ * ({@link LiveForms}), so it is as current as the form, and never stored in the process: five variables
  * would cost every application rows in three of the engine's tables (docs/benchmarks.md, fix 38).
  */
 @Component("taskBrief")

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +46,46 @@ class DiagramNamesTest {
                 "reviewEscalationAfter", "matchFundingCheckDate", "caseMoney");
         assertThat(words).doesNotContain("adviceDays", "signedOffOn", "outturnVariance", "gettingReadySummary",
                 "justificationRequired");
+    }
+
+    @Test
+    void op2014NamesNoResultThatOnlyAReadOnlyFormFieldShows() {
+        BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("bpmn/OP-2014.bpmn").toFile());
+        DiagramNames.Reads reads = DiagramNames.reads("OP-2014:1", model);
+
+        assertThat(List.of("eligibilitySummary", "priorityScore", "gettingGoingSummary", "finalPlanSummary"))
+                .as("read-only form fields, filled from the decision records as the form is read")
+                .noneMatch(reads::names);
+        assertThat(List.of("eligibilityOutcome", "gettingGoingDeadline", "cbaRequired", "reviewEscalationAfter",
+                "approved")).as("named by gateways, timers and fields a caseworker fills in").allMatch(reads::names);
+    }
+
+    @Test
+    void aReadOnlyFieldStillNamesAWordTheDiagramUsesElsewhere() {
+        BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream("""
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+                  <bpmn:process id="P" isExecutable="true">
+                    <bpmn:userTask id="Task_A"><bpmn:extensionElements><camunda:formData>
+                      <camunda:formField id="eligibilityOutcome" type="string">
+                        <camunda:validation><camunda:constraint name="readonly"/></camunda:validation>
+                      </camunda:formField>
+                      <camunda:formField id="priorityScore" type="long">
+                        <camunda:validation><camunda:constraint name="readonly"/></camunda:validation>
+                      </camunda:formField>
+                      <camunda:formField id="eligibilitySummary" type="string"/>
+                    </camunda:formData></bpmn:extensionElements></bpmn:userTask>
+                    <bpmn:sequenceFlow id="Flow_1" sourceRef="Task_A" targetRef="End">
+                      <bpmn:conditionExpression>${eligibilityOutcome == 'ELIGIBLE'}</bpmn:conditionExpression>
+                    </bpmn:sequenceFlow>
+                    <bpmn:endEvent id="End"/>
+                  </bpmn:process>
+                </bpmn:definitions>""".getBytes(StandardCharsets.UTF_8)));
+        DiagramNames.Reads reads = DiagramNames.reads("P:1", model);
+
+        assertThat(reads.names("eligibilityOutcome")).as("its condition reads it").isTrue();
+        assertThat(reads.names("eligibilitySummary")).as("a field a caseworker may fill in").isTrue();
+        assertThat(reads.names("priorityScore")).as("only its read-only field shows it").isFalse();
     }
 
     @Test

@@ -262,11 +262,13 @@ class OurPlace2014ProcessIT extends GrantlineIT {
     }
 
     @Test
-    void theTaskFormShowsTheCaseBriefAsItIsNowAndTheProcessStoresNone() {
+    void theTaskFormShowsTheCaseBriefAndTheDecisionAsTheyAreNowAndTheProcessStoresNeither() {
         String id = signedOffReady("brief");
         String review = drive.task(id, "Task_ReviewOperationalPlan").getId();
         assertThat(formValues(review))
                 .containsEntry("caseApplicant", drive.row(id).leadName() + " (VCS_BODY)")
+                .hasEntrySatisfying("finalPlanSummary", summary -> assertThat((String) summary)
+                        .startsWith("Final plan: on time.").contains("Clauses applied: "))
                 .containsEntry("caseMoney", "GETTING_READY 1: £3000.00 PAYABLE; GETTING_GOING 1: £9000.00 PAYABLE; "
                         + "GETTING_GOING 2: £1000.00 PAYABLE");
         assertThat(engine.getFormService().getTaskFormVariables(review))
@@ -281,19 +283,27 @@ class OurPlace2014ProcessIT extends GrantlineIT {
         assertThat(formValues(review)).containsEntry("caseMoney", "GETTING_READY 1: £3000.00 PAID; "
                 + "GETTING_GOING 1: £9000.00 PAYABLE; GETTING_GOING 2: £1000.00 PAYABLE");
 
-        // three tasks so far, and not one brief field became a variable or a history row
+        // three tasks so far, and not one brief field or decision shown only by a form became a variable or a
+        // history row
+        List<String> shownByForms = List.of("eligibilitySummary", "priorityScore", "gettingGoingSummary",
+                "finalPlanSummary");
         assertThat(engine.getRuntimeService().getVariables(drive.row(id).processInstanceId()).keySet())
-                .doesNotContainAnyElementsOf(TaskBrief.FIELDS);
+                .doesNotContainAnyElementsOf(TaskBrief.FIELDS).doesNotContainAnyElementsOf(shownByForms);
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(drive.row(id).processInstanceId())
-                .list()).noneMatch(variable -> TaskBrief.FIELDS.contains(variable.getName()));
+                .list()).noneMatch(variable -> TaskBrief.FIELDS.contains(variable.getName())
+                        || shownByForms.contains(variable.getName()));
 
-        // the completion record keeps the brief as the form showed it
+        // the completion record keeps the brief and the decision as the form showed them
         Lifecycle.on("2015-03-10");
         drive.complete(id, "Task_ReviewOperationalPlan", Map.of("approved", true));
         assertThat(jdbc.sql("select variables from task_completion where task_id = ?").param(review)
                 .query(String.class).single())
                 .contains("\"caseMoney\":\"GETTING_READY 1: £3000.00 PAID; GETTING_GOING 1: £9000.00 PAYABLE")
+                .contains("\"finalPlanSummary\":\"Final plan: on time.")
                 .contains("\"approved\":true");
+        assertThat(jdbc.sql("select variables from task_completion where task_key = ? and application_id = ?")
+                .params("Task_ReviewApplication", id).query(String.class).single())
+                .contains("\"priorityScore\":10").contains("\"eligibilitySummary\":\"Eligibility: eligible.");
     }
 
     // -- helpers -------------------------------------------------------------------------------------------

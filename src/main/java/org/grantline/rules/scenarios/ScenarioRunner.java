@@ -50,6 +50,16 @@ public final class ScenarioRunner {
     }
 
     public static List<ScenarioResult> runFile(Ruleset ruleset, String fileName, String content) {
+        return runFile(ruleset, fileName, content,
+                (scenario, result, mismatches) -> ExpectationCheck.compare(scenario.path("expect"), result, mismatches));
+    }
+
+    /** What a scenario's decision is checked against (its expectations; a test may check more). */
+    interface Check {
+        void check(JsonNode scenario, DecisionResult result, List<String> mismatches);
+    }
+
+    static List<ScenarioResult> runFile(Ruleset ruleset, String fileName, String content, Check check) {
         String round = ruleset.round().code();
         JsonNode root;
         try {
@@ -70,7 +80,7 @@ public final class ScenarioRunner {
                 LocalDate date = LocalDate.parse(scenario.path("date").asText(root.path("date").asText()));
                 ObjectNode facts = merge(root.path("base").deepCopy(), scenario.path("facts"));
                 DecisionResult result = DecisionEngine.decide(ruleset, decision, date, toFacts(facts));
-                ExpectationCheck.compare(scenario.path("expect"), result, mismatches);
+                check.check(scenario, result, mismatches);
             } catch (RuntimeException e) {
                 mismatches.add("could not run: " + e.getMessage());
             }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.FormFieldImpl;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
+import org.camunda.bpm.engine.impl.form.type.AbstractFormFieldType;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -20,6 +21,9 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -28,18 +32,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fills the case brief's fields ({@link TaskBrief#FIELDS}) of a user task's form as the form is read: Tasklist,
- * Camunda REST's form variables and grantline's open tasks all read forms through the task's form handler, which
- * this wraps for every user task whose {@code camunda:formData} has such a field. Submitting a form is left as it
- * is: the fields are read-only, so nothing is written.
+ * Fills a user task form's read-only fields (and the case brief's) from {@link LiveFormFields} as the form is read: Tasklist, Camunda
+ * REST's form variables and grantline's open tasks all read forms through the task's form handler, which this
+ * wraps for every user task whose {@code camunda:formData} has such a field ({@link LiveFormFields#isLive}).
+ * Submitting a form is left as it is: read-only fields are not submitted, so nothing is written.
  */
 @Component
-class CaseBriefForms extends AbstractProcessEnginePlugin {
+class LiveForms extends AbstractProcessEnginePlugin {
 
-    private final ObjectProvider<TaskBrief> brief;
+    private static final Logger log = LoggerFactory.getLogger(LiveForms.class);
 
-    CaseBriefForms(ObjectProvider<TaskBrief> brief) {
-        this.brief = brief;
+    private final ObjectProvider<LiveFormFields> fields;
+
+    LiveForms(ObjectProvider<LiveFormFields> fields) {
+        this.fields = fields;
     }
 
     @Override
@@ -49,45 +55,55 @@ class CaseBriefForms extends AbstractProcessEnginePlugin {
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                if (hasBriefField(element)) {
+                if (hasLiveField(element)) {
                     TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior())
                             .getTaskDefinition();
-                    definition.setTaskFormHandler(new BriefedForm(definition.getTaskFormHandler()));
+                    definition.setTaskFormHandler(new LiveForm(definition.getTaskFormHandler()));
                 }
             }
         });
         configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
-    private static boolean hasBriefField(Element userTask) {
+    private static boolean hasLiveField(Element userTask) {
         Element extensions = userTask.element("extensionElements");
         Element formData = extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formData");
         return formData != null && formData.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formField").stream()
-                .anyMatch(field -> TaskBrief.FIELDS.contains(field.attribute("id")));
+                .anyMatch(field -> LiveFormFields.isLive(field.attribute("id"), isReadOnly(field)));
     }
 
-    /** The task's own form, with the brief's fields given the application's brief as it is now. */
-    private final class BriefedForm implements TaskFormHandler {
+    private static boolean isReadOnly(Element field) {
+        Element validation = field.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "validation");
+        return validation != null && validation.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "constraint").stream()
+                .anyMatch(constraint -> "readonly".equals(constraint.attribute("name")));
+    }
+
+    private static boolean isLive(FormField field) {
+        return LiveFormFields.isLive(field.getId(),
+                field.getValidationConstraints().stream().anyMatch(c -> "readonly".equals(c.getName())));
+    }
+
+    /** The task's own form, with its read-only fields as they are now. */
+    private final class LiveForm implements TaskFormHandler {
 
         private final TaskFormHandler form;
 
-        BriefedForm(TaskFormHandler form) {
+        LiveForm(TaskFormHandler form) {
             this.form = form;
         }
 
         @Override
         public TaskFormData createTaskForm(TaskEntity task) {
             TaskFormData data = form.createTaskForm(task);
-            Map<String, String> values = null;
+            List<String> liveFields = data.getFormFields().stream().filter(LiveForms::isLive).map(FormField::getId)
+                    .toList();
+            String applicationId = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+            Map<String, Object> values = fields.getObject().of(applicationId, liveFields);
             for (FormField field : data.getFormFields()) {
-                if (TaskBrief.FIELDS.contains(field.getId()) && field instanceof FormFieldImpl briefField) {
-                    if (values == null) {
-                        values = brief.getObject().of(task);
-                    }
-                    String value = values.get(field.getId());
-                    if (value != null) {
-                        briefField.setValue(Variables.stringValue(value));
-                    }
+                TypedValue value = field instanceof FormFieldImpl live && values.get(field.getId()) != null
+                        ? formValue(live, values.get(field.getId())) : null;
+                if (value != null) {
+                    ((FormFieldImpl) field).setValue(value);
                 }
             }
             return data;
@@ -102,6 +118,23 @@ class CaseBriefForms extends AbstractProcessEnginePlugin {
         @Override
         public void submitFormVariables(VariableMap properties, VariableScope variableScope) {
             form.submitFormVariables(properties, variableScope);
+        }
+    }
+
+    /**
+     * The value as the field's type shows it (a long field a long), as the form handler converts a variable; null,
+     * logged, if the field's type cannot show it (the field then keeps what the handler gave it).
+     */
+    private static TypedValue formValue(FormFieldImpl field, Object value) {
+        TypedValue untyped = Variables.untypedValue(value);
+        if (!(field.getType() instanceof AbstractFormFieldType type)) {
+            return untyped;
+        }
+        try {
+            return type.convertToFormValue(untyped);
+        } catch (RuntimeException e) {
+            log.warn("Form field {} ({}) cannot show {}: {}", field.getId(), field.getTypeName(), value, e.toString());
+            return null;
         }
     }
 }
