@@ -6,11 +6,13 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.grantline.web.ApiException;
 import org.grantline.web.FieldProblem;
 import org.grantline.web.TextPolicy;
 import org.grantline.workflow.EngineCalls;
+import org.grantline.workflow.LiveFormFields;
 import org.grantline.workflow.TaskInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -81,10 +83,11 @@ public class TaskCompletions {
      * that leaves a command as an error.
      */
     private Attempt checkedAndSubmitted(String taskId, Map<String, Object> values) {
-        if (Context.getCommandContext().getTaskManager().findTaskById(taskId) == null) {
+        TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
+        if (task == null) {
             return new Attempt(false, List.of());
         }
-        List<FieldProblem> problems = problemsAgainstForm(forms.getTaskFormData(taskId).getFormFields(), values);
+        List<FieldProblem> problems = problemsAgainstForm(LiveFormFields.fieldsAsDefined(task), values);
         if (problems.isEmpty()) {
             forms.submitTaskForm(taskId, values);
         }

@@ -1,5 +1,8 @@
 package org.grantline.workflow;
 
+import org.camunda.bpm.engine.form.FormField;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaConstraint;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
 import org.slf4j.Logger;
@@ -51,6 +54,20 @@ public class LiveFormFields {
         }
         values.keySet().retainAll(liveFields);
         return values;
+    }
+
+    /**
+     * The task's form fields as its diagram defines them (ids, types, constraints; values from the task's variables),
+     * without working out the live fields: for checking submitted values against the fields, which reads none of
+     * the live ones (a task completion's check; its record reads them once, as they stand at completion). In an
+     * engine command; a task outside any process has no form fields.
+     */
+    public static List<FormField> fieldsAsDefined(TaskEntity task) {
+        TaskDefinition definition = task.getTaskDefinition();
+        if (definition == null || definition.getTaskFormHandler() == null) {
+            return List.of();
+        }
+        return LiveForms.unwrapped(definition.getTaskFormHandler()).createTaskForm(task).getFormFields();
     }
 
     /** Whether a form field is filled from here: a brief field, or any field with the {@code readonly} constraint. */

@@ -83,6 +83,11 @@ class LiveForms extends AbstractProcessEnginePlugin {
                 field.getValidationConstraints().stream().anyMatch(c -> "readonly".equals(c.getName())));
     }
 
+    /** The handler a {@link LiveForm} wraps (the task's form as its diagram defines it), or the handler itself. */
+    static TaskFormHandler unwrapped(TaskFormHandler handler) {
+        return handler instanceof LiveForm live ? live.form : handler;
+    }
+
     /** The task's own form, with its read-only fields as they are now. */
     private final class LiveForm implements TaskFormHandler {
 
