@@ -1,5 +1,6 @@
 package org.grantline.decisions;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.grantline.rules.DecisionResult;
 import org.grantline.rules.FiredRule;
@@ -49,6 +50,12 @@ public final class RecordedOutputs {
                 orEmpty(outputs.releases()), orEmpty(outputs.conditions()), orEmpty(outputs.flags()));
     }
 
+    /** The values of a decision record's outputs (JSON as recorded), as {@link #read} gives them. */
+    public static Map<String, Object> values(String outputsJson) {
+        Map<String, Object> values = StoredJson.read(outputsJson, Stored.class).values();
+        return values == null ? Map.of() : values;
+    }
+
     private static final TypeReference<List<FiredRule>> FIRED = new TypeReference<>() {
     };
 
@@ -56,7 +63,8 @@ public final class RecordedOutputs {
         return list == null ? List.of() : list;
     }
 
-    /** The shape {@link #of} writes. */
+    /** The shape {@link #of} writes (a later version's outputs may hold more). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     private record Stored(String outcome, List<Failure> failures, Map<String, Object> values, List<ScorePoint> scores,
                           List<Award> awards, List<Tranche> tranches, List<Release> releases,
                           List<ConditionChange> conditions, List<Flag> flags) {

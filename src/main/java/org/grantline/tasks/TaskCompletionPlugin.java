@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -33,11 +34,9 @@ import java.util.Map;
 class TaskCompletionPlugin extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<TaskCompletionRepository> repository;
-    private final ObjectProvider<LiveFormFields> liveFields;
 
-    TaskCompletionPlugin(ObjectProvider<TaskCompletionRepository> repository, ObjectProvider<LiveFormFields> liveFields) {
+    TaskCompletionPlugin(ObjectProvider<TaskCompletionRepository> repository) {
         this.repository = repository;
-        this.liveFields = liveFields;
     }
 
     @Override
@@ -67,20 +66,18 @@ class TaskCompletionPlugin extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * The values of the task's own form fields, as the caseworker left them; the read-only fields that grantline
-     * fills as the form is read (the case brief, decision results: {@link LiveFormFields}) as they stand at
-     * completion, as the form shows them then.
+     * The values of the task's own form fields, as the caseworker left them; those that grantline fills as the form
+     * is read (the case brief, decision results: {@link LiveFormFields}) as the form shows them at completion.
      */
-    private Map<String, Object> formValues(DelegateTask task) {
+    private static Map<String, Object> formValues(DelegateTask task) {
         List<CamundaFormField> fields = new ArrayList<>();
         UserTask userTask = task.getBpmnModelElementInstance();
         if (userTask != null && userTask.getExtensionElements() != null) {
             userTask.getExtensionElements().getElementsQuery().filterByType(CamundaFormData.class).list()
                     .forEach(form -> fields.addAll(form.getCamundaFormFields()));
         }
-        List<String> filledLive = fields.stream().filter(LiveFormFields::isLive).map(CamundaFormField::getCamundaId)
-                .toList();
-        Map<String, Object> live = liveFields.getObject().of(task.getExecution().getProcessBusinessKey(), filledLive);
+        Map<String, Object> live = task instanceof TaskEntity entity && fields.stream().anyMatch(LiveFormFields::isLive)
+                ? LiveFormFields.shown(entity) : Map.of();
         Map<String, Object> values = new LinkedHashMap<>();
         for (CamundaFormField field : fields) {
             String id = field.getCamundaId();

@@ -87,6 +87,10 @@ public class TaskCompletions {
         if (task == null) {
             return new Attempt(false, List.of());
         }
+        if (task.getProcessInstanceId() == null) {
+            // A task made in Tasklist, outside any application's process: not grantline's to complete.
+            return new Attempt(true, List.of(new FieldProblem("id", "is not a task of an application's process")));
+        }
         List<FieldProblem> problems = problemsAgainstForm(LiveFormFields.fieldsAsDefined(task), values);
         if (problems.isEmpty()) {
             forms.submitTaskForm(taskId, values);

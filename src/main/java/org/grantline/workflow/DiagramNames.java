@@ -72,10 +72,6 @@ class DiagramNames {
         return new Reads(Set.of(), unseen);
     }
 
-    static Set<String> words(String text) {
-        return wordCounts(text).keySet();
-    }
-
     /**
      * The diagram's words, less the id of each read-only field of a task form where that is the only place the word
      * occurs: {@link LiveForms} fills such a field from the decision records as the form is read, so a result only
@@ -97,7 +93,8 @@ class DiagramNames {
         return Set.copyOf(counts.keySet());
     }
 
-    private static Map<String, Integer> wordCounts(String text) {
+    /** Each whole word of the text (an identifier, as expressions and ids are), with how often it occurs. */
+    static Map<String, Integer> wordCounts(String text) {
         Map<String, Integer> counts = new HashMap<>();
         Matcher word = WORD.matcher(text);
         while (word.find()) {

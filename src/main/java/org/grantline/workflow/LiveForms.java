@@ -30,6 +30,8 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Fills a user task form's read-only fields (and the case brief's) from {@link LiveFormFields} as the form is read: Tasklist, Camunda
@@ -43,6 +45,8 @@ class LiveForms extends AbstractProcessEnginePlugin {
     private static final Logger log = LoggerFactory.getLogger(LiveForms.class);
 
     private final ObjectProvider<LiveFormFields> fields;
+    /** Fields whose type could not show their value, already logged. */
+    private final Set<String> unshowable = ConcurrentHashMap.newKeySet();
 
     LiveForms(ObjectProvider<LiveFormFields> fields) {
         this.fields = fields;
@@ -78,7 +82,7 @@ class LiveForms extends AbstractProcessEnginePlugin {
                 .anyMatch(constraint -> "readonly".equals(constraint.attribute("name")));
     }
 
-    private static boolean isLive(FormField field) {
+    static boolean isLive(FormField field) {
         return LiveFormFields.isLive(field.getId(),
                 field.getValidationConstraints().stream().anyMatch(c -> "readonly".equals(c.getName())));
     }
@@ -102,11 +106,10 @@ class LiveForms extends AbstractProcessEnginePlugin {
             TaskFormData data = form.createTaskForm(task);
             List<String> liveFields = data.getFormFields().stream().filter(LiveForms::isLive).map(FormField::getId)
                     .toList();
-            String applicationId = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
-            Map<String, Object> values = fields.getObject().of(applicationId, liveFields);
+            Map<String, Object> values = fields.getObject().of(task, liveFields);
             for (FormField field : data.getFormFields()) {
                 TypedValue value = field instanceof FormFieldImpl live && values.get(field.getId()) != null
-                        ? formValue(live, values.get(field.getId())) : null;
+                        ? formValue(task, live, values.get(field.getId())) : null;
                 if (value != null) {
                     ((FormFieldImpl) field).setValue(value);
                 }
@@ -127,10 +130,11 @@ class LiveForms extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * The value as the field's type shows it (a long field a long), as the form handler converts a variable; null,
-     * logged, if the field's type cannot show it (the field then keeps what the handler gave it).
+     * The value as the field's type shows it (a long field a long), as the form handler converts a variable; null if
+     * the field's type cannot show it (the field then keeps what the handler gave it), logged once per field of a
+     * task definition.
      */
-    private static TypedValue formValue(FormFieldImpl field, Object value) {
+    private TypedValue formValue(TaskEntity task, FormFieldImpl field, Object value) {
         TypedValue untyped = Variables.untypedValue(value);
         if (!(field.getType() instanceof AbstractFormFieldType type)) {
             return untyped;
@@ -138,7 +142,11 @@ class LiveForms extends AbstractProcessEnginePlugin {
         try {
             return type.convertToFormValue(untyped);
         } catch (RuntimeException e) {
-            log.warn("Form field {} ({}) cannot show {}: {}", field.getId(), field.getTypeName(), value, e.toString());
+            if (unshowable.add(task.getProcessDefinitionId() + " " + task.getTaskDefinitionKey() + " " + field.getId())) {
+                log.warn("Form field {} ({}) of task {} in {} cannot show {}: {} (give it a type that can: string for "
+                                + "text, dates and decimals, long for whole numbers)", field.getId(), field.getTypeName(),
+                        task.getTaskDefinitionKey(), task.getProcessDefinitionId(), value, e.toString());
+            }
             return null;
         }
     }

@@ -57,11 +57,6 @@ public class TaskBrief {
         }
     }
 
-    /** The brief of the application whose process the task belongs to (its business key). */
-    public Map<String, String> of(DelegateTask task) {
-        return of(task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey());
-    }
-
     private Map<String, String> of(ApplicationRow app) {
         ApplicationRequest request = StoredJson.read(app.payload(), ApplicationRequest.class);
         Map<String, String> brief = new LinkedHashMap<>();

@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A rule task hands the process those of its decision's outcome, summary and values that the diagram names (but
- * for read-only form fields, filled as the form is read) or a grantline bean reads; everything stays in the decision's record, and the link from the process to the decision
- * is the record's process instance and activity, not a variable. Each variable costs the engine rows in three
- * tables, so the sets are pinned here.
+ * for read-only form fields, filled as the form is read) or a grantline bean reads; everything stays in the
+ * decision's record, and the link from the process to the decision is the record's process instance and activity,
+ * not a variable. Each variable costs the engine rows in three tables, so the sets are pinned here.
  */
 class RuleTaskVariablesIT extends GrantlineIT {
 
