@@ -65,10 +65,13 @@ class LifecycleOnPostgresBenchmark {
 
     @Test
     void applicationsThroughTheWholeLifecycle() {
-        List<Figure> figures = LifecycleThroughput.measure(NAME, new GrantlineSteps(drive, tasks), null,
-                () -> BareEngine.on(PostgresDatabase.SERVER + PostgresDatabase.create("grantline_bench_bare"),
-                        "org.postgresql.Driver", PostgresDatabase.USER, Path.of("bpmn/OP-2014.bpmn")),
-                BenchSize.current(), BenchSize.runs(), false);
+        List<Figure> figures;
+        try (JfrRecording ignored = JfrRecording.start("lifecycle-on-postgres")) {
+            figures = LifecycleThroughput.measure(NAME, new GrantlineSteps(drive, tasks), null,
+                    () -> BareEngine.on(PostgresDatabase.SERVER + PostgresDatabase.create("grantline_bench_bare"),
+                            "org.postgresql.Driver", PostgresDatabase.USER, Path.of("bpmn/OP-2014.bpmn")),
+                    BenchSize.current(), BenchSize.runs(), false);
+        }
         List<String> notes = new java.util.ArrayList<>(LifecycleThroughput.notes("PostgreSQL "
                 + BenchEnvironment.postgresServer() + " at 127.0.0.1 (fresh databases, dropped at the end)"));
         notes.add("grantline runs in the production profile (postgres) here, with the demo users switched on for the driver.");
