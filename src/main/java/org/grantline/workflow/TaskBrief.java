@@ -42,23 +42,34 @@ public class TaskBrief {
     }
 
     /**
-     * The brief of the application with this id, by field name; empty if there is no such application, or if its
-     * stored request cannot be read (logged): a task's form and its completion go on without the brief.
+     * The brief of the application with this id, by field name; empty if there is no such application; without the
+     * fields made from its stored request if that cannot be read (logged): a task's form and its completion go on.
      */
     public Map<String, String> of(String applicationId) {
         if (applicationId == null) {
             return Map.of();
         }
-        try {
-            return applications.find(applicationId).map(this::of).orElse(Map.of());
-        } catch (RuntimeException e) {
-            log.warn("Could not make the case brief of application {}: {}", applicationId, e.toString());
-            return Map.of();
-        }
+        return applications.find(applicationId).map(this::of).orElse(Map.of());
     }
 
     private Map<String, String> of(ApplicationRow app) {
-        ApplicationRequest request = StoredJson.read(app.payload(), ApplicationRequest.class);
+        Map<String, String> brief = new LinkedHashMap<>();
+        try {
+            brief.putAll(fromRequest(StoredJson.read(app.payload(), ApplicationRequest.class)));
+        } catch (RuntimeException e) {
+            // only the stored text: a failed query is not caught, as it may have ended the transaction
+            log.warn("Could not make the case brief of application {} from its stored request: {}", app.id(),
+                    e.toString());
+        }
+        List<TrancheRow> tranches = ledger.tranches(app.id());
+        brief.put("caseMoney", tranches.isEmpty() ? "nothing awarded yet" : tranches.stream()
+                .map(t -> t.awardType() + " " + t.number() + ": £" + t.amount().toPlainString() + " " + t.status())
+                .collect(Collectors.joining("; ")));
+        return brief;
+    }
+
+    /** The fields made from the application as it was submitted. */
+    private static Map<String, String> fromRequest(ApplicationRequest request) {
         Map<String, String> brief = new LinkedHashMap<>();
         brief.put("caseApplicant", request.lead().name() + " (" + request.lead().type()
                 + (request.lead().annualTurnover() == null ? "" : ", turnover £" + request.lead().annualTurnover().toPlainString())
@@ -69,10 +80,6 @@ public class TaskBrief {
                 .map(p -> p.name() + " (" + p.type() + (Boolean.TRUE.equals(p.trackRecord()) ? ", track record" : "") + ")")
                 .collect(Collectors.joining("; ")));
         brief.put("caseThemes", String.join(", ", request.themes()));
-        List<TrancheRow> tranches = ledger.tranches(app.id());
-        brief.put("caseMoney", tranches.isEmpty() ? "nothing awarded yet" : tranches.stream()
-                .map(t -> t.awardType() + " " + t.number() + ": £" + t.amount().toPlainString() + " " + t.status())
-                .collect(Collectors.joining("; ")));
         return brief;
     }
 

@@ -44,6 +44,12 @@ class LiveFormFieldsIT extends GrantlineIT {
                 <bpmn:userTask id="Task_Look" name="Look" camunda:candidateGroups="caseworker">
                   <bpmn:extensionElements>
                     <camunda:formData>
+                      <camunda:formField id="caseApplicant" label="Applicant" type="string">
+                        <camunda:validation><camunda:constraint name="readonly" /></camunda:validation>
+                      </camunda:formField>
+                      <camunda:formField id="caseMoney" label="Money" type="string">
+                        <camunda:validation><camunda:constraint name="readonly" /></camunda:validation>
+                      </camunda:formField>
                       <camunda:formField id="eligibilityOutcome" label="Outcome" type="string">
                         <camunda:validation><camunda:constraint name="readonly" /></camunda:validation>
                       </camunda:formField>
@@ -98,6 +104,7 @@ class LiveFormFieldsIT extends GrantlineIT {
             String task = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
 
             Map<String, Object> form = forms.getTaskFormVariables(task);
+            assertThat(form.get("caseApplicant")).isEqualTo(drive.row(id).leadName() + " (VCS_BODY)");
             assertThat(form.get("eligibilityOutcome")).isEqualTo("ELIGIBLE");
             assertThat((String) form.get("eligibilitySummary")).startsWith("Eligibility: eligible. | Priority score 10:");
             assertThat(form.get("priorityScore")).as("its gateway names it: the variable, not the record's 10")
@@ -118,6 +125,30 @@ class LiveFormFieldsIT extends GrantlineIT {
                     .as("the record keeps what the form showed")
                     .contains("\"eligibilityOutcome\":\"ELIGIBLE\"", "\"priorityScore\":99", "\"note\":\"seen\"")
                     .contains("\"eligibilitySummary\":\"Eligibility: eligible. | Priority score 8:");
+        } finally {
+            repository.deleteDeployment(deployment.getId(), true);
+        }
+    }
+
+    @Test
+    void aStoredRequestThatNoLongerReadsLeavesItsBriefFieldsEmptyAndTheFormStillOpens() {
+        Lifecycle.on("2014-02-10");
+        String id = drive.submit(Lifecycle.goodApplicationJson("live-fields-unreadable"));
+        Deployment deployment = repository.createDeployment().name("live-fields-unreadable-test")
+                .addString("live-fields.bpmn", DIAGRAM).deploy();
+        try {
+            String instance = runtime.startProcessInstanceByKey("LiveFields", id, Map.of("priorityScore", 1L)).getId();
+            String task = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+            String payload = drive.row(id).payload();
+            jdbc.sql("update application set payload = '{\"lead\": 1}' where id = ?").param(id).update();
+            try {
+                Map<String, Object> form = forms.getTaskFormVariables(task);
+                assertThat(form.get("caseApplicant")).isNull();
+                assertThat(form.get("caseMoney")).as("from the ledger, not the request").isEqualTo("nothing awarded yet");
+                assertThat(form.get("eligibilityOutcome")).as("the rest of the form as before").isEqualTo("ELIGIBLE");
+            } finally {
+                jdbc.sql("update application set payload = ? where id = ?").params(payload, id).update();
+            }
         } finally {
             repository.deleteDeployment(deployment.getId(), true);
         }
