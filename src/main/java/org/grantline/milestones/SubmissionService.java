@@ -23,8 +23,13 @@ import org.grantline.rules.DecisionResult;
 import org.grantline.web.ApiException;
 import org.grantline.web.FieldProblem;
 import org.grantline.workflow.EngineCalls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,6 +46,8 @@ import java.util.Set;
 @Service
 public class SubmissionService {
 
+    private static final Logger log = LoggerFactory.getLogger(SubmissionService.class);
+
     static final String FINAL_PLAN_INTAKE = "final-plan-intake";
 
     private final SubmissionRepository submissions;
@@ -53,10 +60,12 @@ public class SubmissionService {
     private final ObjectMapper json;
     private final Validator validator;
     private final CbaAppraisal appraisal;
+    private final TransactionTemplate separately;
 
     SubmissionService(SubmissionRepository submissions, FactsAssembler facts, DecisionEngine engine,
                       Vocabulary vocabulary, RuntimeService runtime, EngineCalls engineCalls, BusinessClock clock,
-                      ObjectMapper json, Validator validator, CbaAppraisal appraisal) {
+                      ObjectMapper json, Validator validator, CbaAppraisal appraisal,
+                      PlatformTransactionManager transactions) {
         this.submissions = submissions;
         this.facts = facts;
         this.engine = engine;
@@ -67,6 +76,9 @@ public class SubmissionService {
         this.json = json;
         this.validator = validator;
         this.appraisal = appraisal;
+        this.separately = new TransactionTemplate(transactions);
+        separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        separately.setReadOnly(true);
     }
 
     @Transactional
@@ -95,7 +107,25 @@ public class SubmissionService {
                     .setVariables(variables).correlateWithResult());
         } catch (MismatchingMessageCorrelationException e) {
             throw ApiException.conflict(notWaiting);
+        } catch (RuntimeException e) {
+            // Two requests for the same message at once can both find the process waiting; the one that loses
+            // may then fail anywhere in the engine, not always with a conflict (its trigger finds the
+            // subscription gone, or the execution tree half moved on: even a NullPointerException). The process
+            // as committed says whether it lost: asked in a transaction of its own, as this one may no longer
+            // run statements.
+            if (!separately.execute(status -> waitingFor(app, message))) {
+                log.info("Application {}: {} lost the race with another request sending it (409); the engine's "
+                        + "error logged above was that: {}", app.id(), message, e.toString());
+                throw ApiException.conflict("application " + app.id() + " has just moved on and is no longer "
+                        + "waiting for " + message + " (another request sent it at the same time)");
+            }
+            throw e;
         }
+    }
+
+    private boolean waitingFor(ApplicationRow app, String message) {
+        return engineCalls.withoutAuthorization(() -> runtime.createExecutionQuery()
+                .processInstanceBusinessKey(app.id()).messageEventSubscriptionName(message).count() > 0);
     }
 
     private Object read(SubmissionType type, JsonNode body) {

@@ -2,7 +2,6 @@ package org.grantline.tasks;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -56,14 +55,15 @@ public class TaskCompletions {
         Attempt attempt;
         try {
             attempt = engine.asUser(user, () -> checkedAndSubmitted(taskId, values));
-        } catch (ProcessEngineException e) {
+        } catch (RuntimeException e) {
             TaskInputException input = inputProblem(e);
             if (input != null) {
                 throw ApiException.unprocessable(input.getMessage(),
                         List.of(new FieldProblem(input.field(), input.getMessage())));
             }
             // A completion that lost the race with another can fail anywhere in the engine, not always with a
-            // conflict (the loser's listener may meet the process half moved on). The task as committed says
+            // conflict (the loser's listener may meet the process half moved on; the engine itself may even
+            // throw a NullPointerException). The task as committed says
             // whether it lost: asked in a transaction of its own, as this one may no longer run statements.
             separately.executeWithoutResult(status -> openTask(taskId));
             throw e;

@@ -64,6 +64,15 @@ class LostCompletionRaceTest {
                 .hasMessage("listener failed");
     }
 
+    @Test
+    void theEngineTrippingOverTheProcessHalfMovedOnIsALostRaceToo() {
+        when(engine.asUser(anyString(), any(Supplier.class)))
+                .thenThrow(new NullPointerException("getExecutions() is null"));
+        when(query.singleResult()).thenReturn(null);
+        assertThatThrownBy(this::complete).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+    }
+
     private void complete() {
         completions.complete("T-1", Map.of(), "cw");
     }

@@ -1,0 +1,82 @@
+package org.grantline.milestones;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ExecutionQuery;
+import org.grantline.intake.ApplicationRow;
+import org.grantline.web.ApiException;
+import org.grantline.workflow.EngineCalls;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.RETURNS_SELF;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/**
+ * Two requests sending the same message at once can both find the process waiting; the loser's trigger may
+ * then find the subscription gone, or the execution tree half moved on, and fail with any exception. When the process no longer waits for the
+ * message, that is a lost race (409); when it still does, the failure is the engine's and stays one.
+ */
+class LostSubmissionRaceTest {
+
+    private static final ApplicationRow APP = new ApplicationRow("A-1", "OP-2014", "Lead", "CHARITY", "Area",
+            "District", "OPERATIONAL_PLAN", "P-1", LocalDate.of(2014, 2, 10), Instant.EPOCH, "applicant", "{}");
+
+    private final RuntimeService runtime = mock(RuntimeService.class);
+    private final EngineCalls engine = mock(EngineCalls.class);
+    private final ExecutionQuery waiting = mock(ExecutionQuery.class, RETURNS_SELF);
+    private final SubmissionService service = new SubmissionService(null, null, null, null, runtime, engine, null,
+            null, null, null, mock(PlatformTransactionManager.class));
+
+    @BeforeEach
+    void theEngineFailsToTriggerTheMessage() {
+        when(engine.asUser(anyString(), any(Supplier.class))).thenThrow(new ProcessEngineException(
+                "Execution with id 'E-1' does not have a subscription to a message event with name 'WITHDRAWAL'"));
+        when(engine.withoutAuthorization(any())).thenAnswer(call -> call.<Supplier<?>>getArgument(0).get());
+        when(runtime.createExecutionQuery()).thenReturn(waiting);
+    }
+
+    @Test
+    void theProcessNoLongerWaitingMeansTheRaceWasLost() {
+        when(waiting.count()).thenReturn(0L);
+        assertThatThrownBy(this::withdraw).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(e.getMessage()).contains("no longer waiting for WITHDRAWAL");
+        });
+        verify(waiting).processInstanceBusinessKey("A-1");
+        verify(waiting).messageEventSubscriptionName("WITHDRAWAL");
+    }
+
+    @Test
+    void theProcessStillWaitingMeansTheEngineFailed() {
+        when(waiting.count()).thenReturn(1L);
+        assertThatThrownBy(this::withdraw).isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("does not have a subscription");
+    }
+
+    /** Seen under load: the loser's trigger met the execution tree half moved on. */
+    @Test
+    void anyFailureOfTheTriggerIsALostRaceWhenTheProcessHasMovedOn() {
+        when(engine.asUser(anyString(), any(Supplier.class)))
+                .thenThrow(new NullPointerException("PvmExecutionImpl.getExecutions() is null"));
+        when(waiting.count()).thenReturn(0L);
+        assertThatThrownBy(this::withdraw).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+    }
+
+    private void withdraw() {
+        service.withdraw(APP, "no longer needed", "applicant");
+    }
+}
