@@ -3,7 +3,6 @@ package org.grantline.tasks;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
@@ -11,6 +10,7 @@ import org.grantline.web.ApiException;
 import org.grantline.web.FieldProblem;
 import org.grantline.web.TextPolicy;
 import org.grantline.workflow.EngineCalls;
+import org.grantline.workflow.FormFieldDefinition;
 import org.grantline.workflow.LiveFormFields;
 import org.grantline.workflow.TaskInputException;
 import org.springframework.stereotype.Service;
@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -128,28 +129,28 @@ public class TaskCompletions {
         return ApiException.notFound("task", id);
     }
 
-    private static List<FieldProblem> problemsAgainstForm(List<FormField> fields, Map<String, Object> values) {
-        Map<String, FormField> byId = fields.stream().collect(Collectors.toMap(FormField::getId, f -> f));
+    private static List<FieldProblem> problemsAgainstForm(List<FormFieldDefinition> fields, Map<String, Object> values) {
+        Map<String, FormFieldDefinition> byId = fields.stream()
+                .collect(Collectors.toMap(FormFieldDefinition::id, f -> f, (a, b) -> a, LinkedHashMap::new));
         List<FieldProblem> problems = new ArrayList<>();
         values.forEach((name, value) -> {
-            FormField field = byId.get(name);
+            FormFieldDefinition field = byId.get(name);
             if (field == null) {
                 problems.add(new FieldProblem("variables." + name, "not a field of this task's form; fields: "
                         + byId.keySet()));
-            } else if (OpenTasks.field(field).readonly()) {
+            } else if (field.readOnly()) {
                 problems.add(new FieldProblem("variables." + name, "is read-only"));
-            } else if (value != null && !fitsType(field.getTypeName(), value)) {
-                problems.add(new FieldProblem("variables." + name, "must be a " + field.getTypeName()));
+            } else if (value != null && !fitsType(field.typeName(), value)) {
+                problems.add(new FieldProblem("variables." + name, "must be a " + field.typeName()));
             } else if (value instanceof String text && text.length() > 4000) {
                 problems.add(new FieldProblem("variables." + name, "is longer than 4000 characters"));
             } else if (value instanceof String text && !TextPolicy.isFreeText(text)) {
                 problems.add(new FieldProblem("variables." + name, TextPolicy.FREE_TEXT_RULE));
             }
         });
-        for (FormField field : fields) {
-            OpenTask.Field view = OpenTasks.field(field);
-            if (view.required() && values.get(field.getId()) == null) {
-                problems.add(new FieldProblem("variables." + field.getId(), "is required"));
+        for (FormFieldDefinition field : fields) {
+            if (field.required() && values.get(field.id()) == null) {
+                problems.add(new FieldProblem("variables." + field.id(), "is required"));
             }
         }
         return problems;

@@ -77,17 +77,21 @@ public class LiveFormFields {
     }
 
     /**
-     * The task's form fields as its diagram defines them (ids, types, constraints; values from the task's variables),
-     * without working out the live fields: for checking submitted values against the fields, which reads none of
-     * the live ones (a task completion's check; its record reads them once, as they stand at completion). In an
-     * engine command; a task outside any process has no form fields.
+     * The task's form fields as its diagram defines them (ids, types, constraints), without the values a form would
+     * show: a task completion's check (its record reads the form once, as it stands at completion). In an engine
+     * command; a task outside any process has no form fields.
      */
-    public static List<FormField> fieldsAsDefined(TaskEntity task) {
+    public static List<FormFieldDefinition> fieldsAsDefined(TaskEntity task) {
         TaskDefinition definition = task.getTaskDefinition();
         if (definition == null || definition.getTaskFormHandler() == null) {
             return List.of();
         }
-        return LiveForms.unwrapped(definition.getTaskFormHandler()).createTaskForm(task).getFormFields();
+        List<FormFieldDefinition> defined = LiveForms.definedFields(definition.getTaskFormHandler());
+        if (defined != null) {
+            return defined;
+        }
+        return LiveForms.unwrapped(definition.getTaskFormHandler()).createTaskForm(task).getFormFields().stream()
+                .map(FormFieldDefinition::of).toList();
     }
 
     /** Whether a form field is filled from here: a brief field, or any field with the {@code readonly} constraint. */

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.FormFieldImpl;
+import org.camunda.bpm.engine.impl.form.handler.DefaultTaskFormHandler;
+import org.camunda.bpm.engine.impl.form.handler.DelegateTaskFormHandler;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
 import org.camunda.bpm.engine.impl.form.type.AbstractFormFieldType;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
@@ -36,8 +38,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Fills a user task form's read-only fields (and the case brief's) from {@link LiveFormFields} as the form is read: Tasklist, Camunda
  * REST's form variables and grantline's open tasks all read forms through the task's form handler, which this
- * wraps for every user task whose {@code camunda:formData} has such a field ({@link LiveFormFields#isLive}).
- * Submitting a form is left as it is: read-only fields are not submitted, so nothing is written.
+ * wraps for every user task with {@code camunda:formData}, filling the fields that have such a field
+ * ({@link LiveFormFields#isLive}). The wrapper also keeps the fields as the diagram defines them, which a task
+ * completion's check reads without making the form. Submitting a form is left as it is: read-only fields are not
+ * submitted, so nothing is written.
  */
 @Component
 class LiveForms extends AbstractProcessEnginePlugin {
@@ -59,27 +63,42 @@ class LiveForms extends AbstractProcessEnginePlugin {
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                if (hasLiveField(element)) {
+                List<FormFieldDefinition> fields = formFields(element);
+                if (!fields.isEmpty()) {
                     TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior())
                             .getTaskDefinition();
-                    definition.setTaskFormHandler(new LiveForm(definition.getTaskFormHandler()));
+                    TaskFormHandler handler = definition.getTaskFormHandler();
+                    definition.setTaskFormHandler(new LiveForm(handler, byCamunda(handler) ? fields : null,
+                            fields.stream().anyMatch(field -> LiveFormFields.isLive(field.id(), field.readOnly()))));
                 }
             }
         });
         configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
-    private static boolean hasLiveField(Element userTask) {
+    /** The user task's {@code camunda:formField}s as its diagram defines them. */
+    private static List<FormFieldDefinition> formFields(Element userTask) {
         Element extensions = userTask.element("extensionElements");
         Element formData = extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formData");
-        return formData != null && formData.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formField").stream()
-                .anyMatch(field -> LiveFormFields.isLive(field.attribute("id"), isReadOnly(field)));
+        if (formData == null) {
+            return List.of();
+        }
+        return formData.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formField").stream()
+                .map(field -> new FormFieldDefinition(field.attribute("id"), field.attribute("type"),
+                        hasConstraint(field, "required"), hasConstraint(field, "readonly")))
+                .toList();
     }
 
-    private static boolean isReadOnly(Element field) {
+    private static boolean hasConstraint(Element field, String name) {
         Element validation = field.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "validation");
         return validation != null && validation.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "constraint").stream()
-                .anyMatch(constraint -> "readonly".equals(constraint.attribute("name")));
+                .anyMatch(constraint -> name.equals(constraint.attribute("name")));
+    }
+
+    /** Camunda's own form handler, which makes the form from {@code camunda:formData} alone (no handler class). */
+    private static boolean byCamunda(TaskFormHandler handler) {
+        return handler instanceof DelegateTaskFormHandler delegate
+                && delegate.getFormHandler() instanceof DefaultTaskFormHandler;
     }
 
     static boolean isLive(FormField field) {
@@ -87,23 +106,38 @@ class LiveForms extends AbstractProcessEnginePlugin {
                 field.getValidationConstraints().stream().anyMatch(c -> "readonly".equals(c.getName())));
     }
 
+    /**
+     * The form fields as the task's diagram defines them, read when the diagram was deployed; null where the form
+     * is not Camunda's own from {@code camunda:formData} (then only its handler knows them).
+     */
+    static List<FormFieldDefinition> definedFields(TaskFormHandler handler) {
+        return handler instanceof LiveForm form ? form.defined : null;
+    }
+
     /** The handler a {@link LiveForm} wraps (the task's form as its diagram defines it), or the handler itself. */
     static TaskFormHandler unwrapped(TaskFormHandler handler) {
         return handler instanceof LiveForm live ? live.form : handler;
     }
 
-    /** The task's own form, with its read-only fields as they are now. */
+    /** A user task's form from its diagram: its fields as defined, and its live fields as they are now. */
     private final class LiveForm implements TaskFormHandler {
 
         private final TaskFormHandler form;
+        private final List<FormFieldDefinition> defined;
+        private final boolean hasLiveFields;
 
-        LiveForm(TaskFormHandler form) {
+        LiveForm(TaskFormHandler form, List<FormFieldDefinition> defined, boolean hasLiveFields) {
             this.form = form;
+            this.defined = defined;
+            this.hasLiveFields = hasLiveFields;
         }
 
         @Override
         public TaskFormData createTaskForm(TaskEntity task) {
             TaskFormData data = form.createTaskForm(task);
+            if (!hasLiveFields) {
+                return data;
+            }
             List<String> liveFields = data.getFormFields().stream().filter(LiveForms::isLive).map(FormField::getId)
                     .toList();
             Map<String, Object> values = fields.getObject().of(task, liveFields);
