@@ -15,6 +15,7 @@ import org.grantline.cba.OutturnComparison;
 import org.grantline.clock.BusinessClock;
 import org.grantline.trail.CanonicalJson;
 import org.grantline.decisions.FactsAssembler;
+import org.grantline.intake.ApplicationRepository;
 import org.grantline.intake.ApplicationRequest;
 import org.grantline.intake.ApplicationRow;
 import org.grantline.intake.Vocabulary;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Milestone documents and data. A submission is stored and the waiting process is told (a BPMN message of
@@ -51,6 +53,7 @@ public class SubmissionService {
     static final String FINAL_PLAN_INTAKE = "final-plan-intake";
 
     private final SubmissionRepository submissions;
+    private final ApplicationRepository applications;
     private final FactsAssembler facts;
     private final DecisionEngine engine;
     private final Vocabulary vocabulary;
@@ -62,11 +65,12 @@ public class SubmissionService {
     private final CbaAppraisal appraisal;
     private final TransactionTemplate separately;
 
-    SubmissionService(SubmissionRepository submissions, FactsAssembler facts, DecisionEngine engine,
+    SubmissionService(SubmissionRepository submissions, ApplicationRepository applications, FactsAssembler facts, DecisionEngine engine,
                       Vocabulary vocabulary, RuntimeService runtime, EngineCalls engineCalls, BusinessClock clock,
                       ObjectMapper json, Validator validator, CbaAppraisal appraisal,
                       PlatformTransactionManager transactions) {
         this.submissions = submissions;
+        this.applications = applications;
         this.facts = facts;
         this.engine = engine;
         this.vocabulary = vocabulary;
@@ -88,38 +92,53 @@ public class SubmissionService {
         LocalDate today = clock.today();
         payload = appraised(app, payload, today);
         checkDomain(app, type, payload, today);
+        applications.lockForChange(app.id());
         submissions.insert(app.id(), type, today, clock.now(), user, CanonicalJson.write(payload));
         correlate(app, type.message(), Map.of(), user,
-                "application is at stage " + app.stage() + " and is not waiting for " + type);
+                stage -> "application is at stage " + stage + " and is not waiting for " + type);
     }
 
     @Transactional
     public void withdraw(ApplicationRow app, String reason, String user) {
+        applications.lockForChange(app.id());
         correlate(app, "WITHDRAWAL", Map.of("withdrawalReason", reason), user,
-                "application is at stage " + app.stage() + " and can no longer be withdrawn "
+                stage -> "application is at stage " + stage + " and can no longer be withdrawn "
                         + "(withdrawal is possible until the plan is signed off)");
     }
 
+    /** The caller holds the application's lock, so another request's message has been committed or waits. */
     private void correlate(ApplicationRow app, String message, Map<String, Object> variables, String user,
-                           String notWaiting) {
+                           Function<String, String> notWaitingAtStage) {
         try {
             engineCalls.asUser(user, () -> runtime.createMessageCorrelation(message).processInstanceBusinessKey(app.id())
                     .setVariables(variables).correlateWithResult());
         } catch (MismatchingMessageCorrelationException e) {
-            throw ApiException.conflict(notWaiting);
+            // The stage read before the lock was taken may have moved on since.
+            throw ApiException.conflict(notWaitingAtStage.apply(
+                    applications.find(app.id()).map(ApplicationRow::stage).orElse(app.stage())));
         } catch (RuntimeException e) {
-            // Two requests for the same message at once can both find the process waiting; the one that loses
-            // may then fail anywhere in the engine, not always with a conflict (its trigger finds the
-            // subscription gone, or the execution tree half moved on: even a NullPointerException). The process
-            // as committed says whether it lost: asked in a transaction of its own, as this one may no longer
-            // run statements.
-            if (!separately.execute(status -> waitingFor(app, message))) {
-                log.info("Application {}: {} lost the race with another request sending it (409); the engine's "
-                        + "error logged above was that: {}", app.id(), message, e.toString());
-                throw ApiException.conflict("application " + app.id() + " has just moved on and is no longer "
-                        + "waiting for " + message + " (another request sent it at the same time)");
+            // A timer or a task completion can move the process on while the message is delivered (they do not
+            // take the application's lock); the loser may then fail anywhere in the engine, not always with a
+            // conflict (a subscription gone, the execution tree half moved on: even a NullPointerException). The
+            // process as committed says whether it lost: asked in a transaction of its own, as this one may no
+            // longer run statements.
+            if (!stillWaitingFor(app, message, e)) {
+                log.info("Application {}: {} came as the process moved on (409); the engine's error logged above "
+                        + "was that: {}", app.id(), message, e.toString());
+                throw ApiException.conflict("application " + app.id() + " moved on while " + message
+                        + " was being delivered and is no longer waiting for it; reload and retry");
             }
             throw e;
+        }
+    }
+
+    /** True also when the question cannot be asked: then the engine's own failure is the answer, not this one. */
+    private boolean stillWaitingFor(ApplicationRow app, String message, RuntimeException failure) {
+        try {
+            return separately.execute(status -> waitingFor(app, message));
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+            return true;
         }
     }
 

@@ -66,7 +66,13 @@ public class TaskCompletions {
             // conflict (the loser's listener may meet the process half moved on; the engine itself may even
             // throw a NullPointerException). The task as committed says
             // whether it lost: asked in a transaction of its own, as this one may no longer run statements.
-            separately.executeWithoutResult(status -> openTask(taskId));
+            try {
+                separately.executeWithoutResult(status -> openTask(taskId));
+            } catch (ApiException lost) {
+                throw lost;
+            } catch (RuntimeException unasked) {
+                e.addSuppressed(unasked); // the engine's failure stays the answer
+            }
             throw e;
         }
         if (!attempt.taskOpen()) {

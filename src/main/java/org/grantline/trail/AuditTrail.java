@@ -2,6 +2,7 @@ package org.grantline.trail;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,17 +56,22 @@ public class AuditTrail {
     /** One statement that takes the head's lock and reads it, in this database's words; null: two statements. */
     private final String lockAndReadHead;
 
+    @Autowired
     AuditTrail(JdbcClient jdbc, JdbcTemplate batches, DataSource dataSource) {
+        this(jdbc, batches, databaseName(dataSource));
+    }
+
+    AuditTrail(JdbcClient jdbc, JdbcTemplate batches, String databaseName) {
         this.jdbc = jdbc;
         this.batches = batches;
-        this.lockAndReadHead = lockAndReadHead(databaseName(dataSource));
+        this.lockAndReadHead = lockAndReadHead(databaseName);
     }
 
     /**
      * The no-op update of {@link #lockHead} with the row it locked, where the database returns it: on PostgreSQL
      * (and in the production profile every round trip counts) and H2, which plans this as it does the update.
      */
-    static String lockAndReadHead(String databaseName) {
+    private static String lockAndReadHead(String databaseName) {
         return switch (databaseName) {
             case "PostgreSQL" -> "update audit_head set last_seq = last_seq where id = 1 returning last_seq, last_hash";
             case "H2" -> "select last_seq, last_hash from final table "

@@ -38,8 +38,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Fills a user task form's read-only fields (and the case brief's) from {@link LiveFormFields} as the form is read: Tasklist, Camunda
  * REST's form variables and grantline's open tasks all read forms through the task's form handler, which this
- * wraps for every user task with {@code camunda:formData}, filling the fields that have such a field
- * ({@link LiveFormFields#isLive}). The wrapper also keeps the fields as the diagram defines them, which a task
+ * wraps for every user task with {@code camunda:formData}, filling its live fields ({@link LiveFormFields#isLive}),
+ * if any. The wrapper also keeps the fields as the diagram defines them, which a task
  * completion's check reads without making the form. Submitting a form is left as it is: read-only fields are not
  * submitted, so nothing is written.
  */
@@ -98,7 +98,7 @@ class LiveForms extends AbstractProcessEnginePlugin {
     /** Camunda's own form handler, which makes the form from {@code camunda:formData} alone (no handler class). */
     private static boolean byCamunda(TaskFormHandler handler) {
         return handler instanceof DelegateTaskFormHandler delegate
-                && delegate.getFormHandler() instanceof DefaultTaskFormHandler;
+                && delegate.getFormHandler().getClass() == DefaultTaskFormHandler.class;
     }
 
     static boolean isLive(FormField field) {

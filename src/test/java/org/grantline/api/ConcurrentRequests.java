@@ -93,6 +93,44 @@ interface ConcurrentRequests {
         assertThat(app().api.post(APPLICANT, path, plan).status()).as("and a late retry").isEqualTo(409);
     }
 
+    /**
+     * The development strategy may be sent again and again until Getting Going (the diagram loops back for it):
+     * two at once are two versions, one after the other, not a conflict (the application's lock orders them).
+     */
+    @Test
+    default void theSameLoopingDocumentSubmittedTwiceAtOnceIsKeptTwice() throws Exception {
+        Lifecycle.on("2014-02-10");
+        String id = apply();
+        complete(id, "Task_ReviewApplication", "{\"variables\": {\"approved\": true}}");
+        String path = "/api/applications/" + id + "/submissions/DEVELOPMENT_STRATEGY";
+        List<Integer> statuses = together(() -> app().api.post(APPLICANT, path, Lifecycle.STRATEGY),
+                () -> app().api.post(APPLICANT, path, Lifecycle.STRATEGY));
+
+        assertThat(statuses).containsExactly(202, 202);
+        assertThat(count("select count(*) from submission where application_id = ? and type = 'DEVELOPMENT_STRATEGY'", id))
+                .isEqualTo(2);
+        submit(id, "LOGIC_MODEL", Lifecycle.LOGIC_MODEL);
+    }
+
+    /** A withdrawal beside a submission: each either happens whole or is refused; never a failure. */
+    @Test
+    default void aWithdrawalAndASubmissionAtOnceGoOneAfterTheOther() throws Exception {
+        Lifecycle.on("2014-02-10");
+        String id = apply();
+        complete(id, "Task_ReviewApplication", "{\"variables\": {\"approved\": true}}");
+        List<Integer> statuses = together(
+                () -> app().api.post(APPLICANT, "/api/applications/" + id + "/withdrawal", "{\"reason\": \"merged\"}"),
+                () -> app().api.post(APPLICANT, "/api/applications/" + id + "/submissions/LOGIC_MODEL",
+                        Lifecycle.LOGIC_MODEL));
+
+        assertThat(statuses.get(0)).as("the withdrawal").isEqualTo(202);
+        assertThat(statuses.get(1)).as("the logic model").isIn(202, 409);
+        assertThat(count("select count(*) from submission where application_id = ? and type = 'LOGIC_MODEL'", id))
+                .isEqualTo(statuses.get(1) == 202 ? 1 : 0);
+        assertThat(app().api.get(APPLICANT, "/api/applications/" + id).json().path("stage").asText())
+                .isEqualTo("WITHDRAWN");
+    }
+
     /** Sends both requests at the same moment and returns their statuses. */
     private static List<Integer> together(Supplier<ApiClient.Response> first, Supplier<ApiClient.Response> second)
             throws Exception {

@@ -1,6 +1,9 @@
 package org.grantline.workflow;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -11,10 +14,15 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaConstraint;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
 import org.grantline.GrantlineIT;
+import org.grantline.milestones.SubmissionType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +34,50 @@ class FormFieldDefinitionsIT extends GrantlineIT {
 
     @Autowired
     RepositoryService repository;
+    @Autowired
+    FormService forms;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    Lifecycle drive;
+
+    /** What the check reads is what it read before fix 41: the fields of the form Camunda makes for the task. */
+    @Test
+    void theKeptFieldsAreThoseOfTheFormCamundaMakes() {
+        Set<String> compared = new TreeSet<>();
+        Lifecycle.on("2014-02-10");
+        String id = drive.submit(Lifecycle.goodApplicationJson("fields"));
+        compared.addAll(compareOpenTasks(id));
+        drive.complete(id, "Task_ReviewApplication", Map.of("approved", true));
+        Lifecycle.on("2014-03-01");
+        drive.send(id, SubmissionType.DEVELOPMENT_STRATEGY, Lifecycle.STRATEGY);
+        drive.send(id, SubmissionType.LOGIC_MODEL, Lifecycle.LOGIC_MODEL);
+        Lifecycle.on("2014-04-15");
+        drive.send(id, SubmissionType.GETTING_GOING_APPLICATION, Lifecycle.GETTING_GOING);
+        compared.addAll(compareOpenTasks(id));
+        drive.complete(id, "Task_ApproveGettingGoing", Map.of("approved", true, "approvedExtra", false));
+        Lifecycle.on("2014-10-01");
+        drive.send(id, SubmissionType.DRAFT_PLAN, Lifecycle.DRAFT_PLAN);
+        Lifecycle.on("2015-02-20");
+        drive.send(id, SubmissionType.FINAL_PLAN, Lifecycle.finalPlan("10000", "12000", "30000"));
+        compared.addAll(compareOpenTasks(id));
+
+        assertThat(compared).contains("Task_ReviewApplication", "Task_ApproveGettingGoing", "Task_ReviewOperationalPlan");
+    }
+
+    private List<String> compareOpenTasks(String applicationId) {
+        List<String> keys = new ArrayList<>();
+        for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(applicationId).list()) {
+            ProcessDefinitionEntity deployed = (ProcessDefinitionEntity) ((RepositoryServiceImpl) repository)
+                    .getDeployedProcessDefinition(task.getProcessDefinitionId());
+            List<FormFieldDefinition> made = forms.getTaskFormData(task.getId()).getFormFields().stream()
+                    .map(FormFieldDefinition::of).toList();
+            assertThat(LiveForms.definedFields(deployed.getTaskDefinitions().get(task.getTaskDefinitionKey())
+                    .getTaskFormHandler())).as(task.getTaskDefinitionKey()).isEqualTo(made);
+            keys.add(task.getTaskDefinitionKey());
+        }
+        return keys;
+    }
 
     @Test
     void everyUserTaskOfEveryRoundKeepsItsFieldsAsTheModelDefinesThem() {
