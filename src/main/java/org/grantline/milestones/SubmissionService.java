@@ -65,9 +65,9 @@ public class SubmissionService {
     private final CbaAppraisal appraisal;
     private final TransactionTemplate separately;
 
-    SubmissionService(SubmissionRepository submissions, ApplicationRepository applications, FactsAssembler facts, DecisionEngine engine,
-                      Vocabulary vocabulary, RuntimeService runtime, EngineCalls engineCalls, BusinessClock clock,
-                      ObjectMapper json, Validator validator, CbaAppraisal appraisal,
+    SubmissionService(SubmissionRepository submissions, ApplicationRepository applications, FactsAssembler facts,
+                      DecisionEngine engine, Vocabulary vocabulary, RuntimeService runtime, EngineCalls engineCalls,
+                      BusinessClock clock, ObjectMapper json, Validator validator, CbaAppraisal appraisal,
                       PlatformTransactionManager transactions) {
         this.submissions = submissions;
         this.applications = applications;

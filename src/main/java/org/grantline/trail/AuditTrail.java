@@ -69,7 +69,7 @@ public class AuditTrail {
 
     /**
      * The no-op update of {@link #lockHead} with the row it locked, where the database returns it: on PostgreSQL
-     * (and in the production profile every round trip counts) and H2, which plans this as it does the update.
+     * (the production profile, where every round trip counts) and H2, which plans this as it does the update.
      */
     private static String lockAndReadHead(String databaseName) {
         return switch (databaseName) {
