@@ -1,6 +1,7 @@
 package org.grantline.trail;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -28,15 +29,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 interface AuditTrailAppends {
 
-    AuditTrail trail();
+    ApplicationContext context();
 
-    TransactionTemplate transaction();
+    default AuditTrail trail() {
+        return context().getBean(AuditTrail.class);
+    }
 
-    JdbcClient jdbc();
+    default TransactionTemplate transaction() {
+        return context().getBean(TransactionTemplate.class);
+    }
 
-    ChainVerifier verifier();
+    default JdbcClient jdbc() {
+        return context().getBean(JdbcClient.class);
+    }
 
-    PlatformTransactionManager transactions();
+    default ChainVerifier verifier() {
+        return context().getBean(ChainVerifier.class);
+    }
+
+    default PlatformTransactionManager transactions() {
+        return context().getBean(PlatformTransactionManager.class);
+    }
 
     @Test
     default void theEntriesOfATransactionAreChainedOneAfterAnotherWhenItCommits() {
