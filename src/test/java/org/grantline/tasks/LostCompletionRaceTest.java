@@ -73,6 +73,15 @@ class LostCompletionRaceTest {
                 e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
     }
 
+    @Test
+    void aQuestionThatCannotBeAskedLeavesTheEngineFailureAsTheAnswer() {
+        when(query.singleResult()).thenThrow(new IllegalStateException("no connection left"));
+        assertThatThrownBy(this::complete).isInstanceOfSatisfying(ProcessEngineException.class, e -> {
+            assertThat(e).hasMessage("listener failed");
+            assertThat(e.getSuppressed()).extracting(Throwable::getMessage).containsExactly("no connection left");
+        });
+    }
+
     private void complete() {
         completions.complete("T-1", Map.of(), "cw");
     }
