@@ -109,13 +109,9 @@ public class SubmissionService {
     /** The caller holds the application's lock, so another request's message has been committed or waits. */
     private void correlate(ApplicationRow app, String message, Map<String, Object> variables, String user,
                            Function<String, String> notWaitingAtStage) {
+        boolean delivered;
         try {
-            engineCalls.asUser(user, () -> runtime.createMessageCorrelation(message).processInstanceBusinessKey(app.id())
-                    .setVariables(variables).correlateWithResult());
-        } catch (MismatchingMessageCorrelationException e) {
-            // The stage read before the lock was taken may have moved on since.
-            throw ApiException.conflict(notWaitingAtStage.apply(
-                    applications.find(app.id()).map(ApplicationRow::stage).orElse(app.stage())));
+            delivered = engineCalls.asUser(user, () -> delivered(app, message, variables));
         } catch (RuntimeException e) {
             // A timer or a task completion can move the process on while the message is delivered (they do not
             // take the application's lock); the loser may then fail anywhere in the engine, not always with a
@@ -129,6 +125,26 @@ public class SubmissionService {
                         + " was being delivered and is no longer waiting for it; reload and retry");
             }
             throw e;
+        }
+        if (!delivered) {
+            // The stage read before the lock was taken may have moved on since.
+            throw ApiException.conflict(notWaitingAtStage.apply(
+                    applications.find(app.id()).map(ApplicationRow::stage).orElse(app.stage())));
+        }
+    }
+
+    /**
+     * False if the process is not waiting for the message. In {@link EngineCalls#asUser}'s one engine command, and
+     * returned, not thrown: the engine logs every exception that leaves a command as an error, and an applicant
+     * sending a document at the wrong stage is not one. The failed correlation changed nothing.
+     */
+    private boolean delivered(ApplicationRow app, String message, Map<String, Object> variables) {
+        try {
+            runtime.createMessageCorrelation(message).processInstanceBusinessKey(app.id()).setVariables(variables)
+                    .correlateWithResult();
+            return true;
+        } catch (MismatchingMessageCorrelationException e) {
+            return false;
         }
     }
 

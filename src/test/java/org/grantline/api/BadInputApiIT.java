@@ -4,10 +4,13 @@ import org.grantline.GrantlineIT;
 import org.grantline.workflow.Lifecycle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -91,6 +94,21 @@ class BadInputApiIT extends GrantlineIT {
                 Lifecycle.finalPlan("10000", "12000", "30000"));
         assertThat(early.status()).as(early.toString()).isEqualTo(409);
         assertThat(early.body()).contains("not waiting for FINAL_PLAN");
+        assertThat(jdbc.sql("select count(*) from submission where application_id = ?").param(id)
+                .query(Integer.class).single()).isZero();
+    }
+
+    /** A document at the wrong stage is the applicant's mistake: 409, and no engine error in the log for it. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aDocumentTheProcessIsNotWaitingForIsRefusedWithoutAnEngineError(CapturedOutput log) {
+        String id = api.post(APPLICANT, "/api/applications", Lifecycle.goodApplicationJson("early")).json().path("id").asText();
+        ApiClient.Response refused = api.post(APPLICANT, "/api/applications/" + id + "/submissions/LOGIC_MODEL",
+                Lifecycle.LOGIC_MODEL);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("is at stage REVIEW and is not waiting for LOGIC_MODEL");
+        assertThat(log.getOut()).doesNotContain("ENGINE-16004").doesNotContain("Cannot correlate message 'LOGIC_MODEL'");
         assertThat(jdbc.sql("select count(*) from submission where application_id = ?").param(id)
                 .query(Integer.class).single()).isZero();
     }

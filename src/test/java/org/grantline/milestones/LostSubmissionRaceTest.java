@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ExecutionQuery;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.grantline.intake.ApplicationRepository;
 import org.grantline.intake.ApplicationRow;
 import org.grantline.web.ApiException;
@@ -25,7 +26,9 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.RETURNS_SELF;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -81,8 +84,10 @@ class LostSubmissionRaceTest {
 
     @Test
     void aProcessNotWaitingIsAnsweredWithTheStageAsItIsNow() {
-        when(engine.asUser(anyString(), any(Supplier.class)))
-                .thenThrow(new MismatchingMessageCorrelationException("WITHDRAWAL"));
+        doAnswer(call -> call.<Supplier<?>>getArgument(1).get()).when(engine).asUser(anyString(), any(Supplier.class));
+        MessageCorrelationBuilder correlation = mock(MessageCorrelationBuilder.class, RETURNS_SELF);
+        when(runtime.createMessageCorrelation("WITHDRAWAL")).thenReturn(correlation);
+        when(correlation.correlateWithResult()).thenThrow(new MismatchingMessageCorrelationException("WITHDRAWAL"));
         when(applications.find("A-1")).thenReturn(Optional.of(new ApplicationRow("A-1", "OP-2014", "Lead",
                 "CHARITY", "Area", "District", "IMPLEMENTATION", "P-1", LocalDate.of(2014, 2, 10), Instant.EPOCH,
                 "applicant", "{}")));
@@ -90,6 +95,7 @@ class LostSubmissionRaceTest {
             assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
             assertThat(e.getMessage()).startsWith("application is at stage IMPLEMENTATION and can no longer");
         });
+        verify(runtime, never()).createExecutionQuery();
     }
 
     @Test
