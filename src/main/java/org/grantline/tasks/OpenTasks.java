@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.grantline.workflow.EngineCalls;
+import org.grantline.workflow.FormFieldDefinition;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
@@ -137,9 +138,8 @@ public class OpenTasks {
     }
 
     static OpenTask.Field field(FormField f) {
-        boolean required = f.getValidationConstraints().stream().anyMatch(c -> c.getName().equals("required"));
-        boolean readonly = f.getValidationConstraints().stream().anyMatch(c -> c.getName().equals("readonly"));
-        return new OpenTask.Field(f.getId(), f.getLabel(), f.getTypeName(), required, readonly,
-                f.getValue() == null ? null : f.getValue().getValue());
+        FormFieldDefinition defined = FormFieldDefinition.of(f);
+        return new OpenTask.Field(defined.id(), f.getLabel(), defined.typeName(), defined.required(),
+                defined.readOnly(), f.getValue() == null ? null : f.getValue().getValue());
     }
 }

@@ -37,6 +37,9 @@ class DecisionFields {
     Map<String, Object> of(String applicationId, Collection<String> names) {
         Map<String, Object> found = new HashMap<>();
         for (Recorded decision : newestFirst(applicationId)) {
+            if (found.keySet().containsAll(names)) {
+                break; // older records could only give what newer ones already gave
+            }
             try {
                 add(decision, names, found);
             } catch (RuntimeException e) {

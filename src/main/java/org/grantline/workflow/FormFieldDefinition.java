@@ -8,9 +8,15 @@ import org.camunda.bpm.engine.form.FormField;
  */
 public record FormFieldDefinition(String id, String typeName, boolean required, boolean readOnly) {
 
-    static FormFieldDefinition of(FormField field) {
+    /** A field of a form as Camunda made it. */
+    public static FormFieldDefinition of(FormField field) {
         return new FormFieldDefinition(field.getId(), field.getTypeName(), hasConstraint(field, "required"),
                 hasConstraint(field, "readonly"));
+    }
+
+    /** Filled as the form is read ({@link LiveFormFields#isLive}). */
+    public boolean isLive() {
+        return LiveFormFields.isLive(id, readOnly);
     }
 
     private static boolean hasConstraint(FormField field, String name) {

@@ -69,7 +69,7 @@ class LiveForms extends AbstractProcessEnginePlugin {
                             .getTaskDefinition();
                     TaskFormHandler handler = definition.getTaskFormHandler();
                     definition.setTaskFormHandler(new LiveForm(handler, byCamunda(handler) ? fields : null,
-                            fields.stream().anyMatch(field -> LiveFormFields.isLive(field.id(), field.readOnly()))));
+                            fields.stream().anyMatch(FormFieldDefinition::isLive)));
                 }
             }
         });
@@ -102,8 +102,7 @@ class LiveForms extends AbstractProcessEnginePlugin {
     }
 
     static boolean isLive(FormField field) {
-        return LiveFormFields.isLive(field.getId(),
-                field.getValidationConstraints().stream().anyMatch(c -> "readonly".equals(c.getName())));
+        return FormFieldDefinition.of(field).isLive();
     }
 
     /**
