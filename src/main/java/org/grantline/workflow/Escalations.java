@@ -2,10 +2,13 @@ package org.grantline.workflow;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /**
  * {@code ${escalations.escalate(execution, 'Task_ReviewOperationalPlan')}}: an overdue task goes to the top
@@ -19,12 +22,22 @@ public class Escalations {
 
     public void escalate(DelegateExecution execution, String taskKey) {
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
-        for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(taskKey).list()) {
+        for (TaskEntity task : openTasks(execution.getProcessInstanceId(), taskKey)) {
             tasks.setPriority(task.getId(), ESCALATED_PRIORITY);
             tasks.setVariableLocal(task.getId(), "escalated", true);
             log.warn("Task {} ({}) of application {} is overdue and escalated", task.getName(), task.getId(),
                     execution.getProcessBusinessKey());
         }
+    }
+
+    /**
+     * The instance's open tasks with this key, read by the instance's id in the running command: a plain select,
+     * where a task query has MyBatis build its SQL from Camunda's largest mapping each time (docs/benchmarks.md,
+     * fix 44).
+     */
+    private static List<TaskEntity> openTasks(String processInstanceId, String taskKey) {
+        return Context.getCommandContext().getTaskManager().findTasksByProcessInstanceId(processInstanceId).stream()
+                .filter(task -> taskKey.equals(task.getTaskDefinitionKey()))
+                .toList();
     }
 }

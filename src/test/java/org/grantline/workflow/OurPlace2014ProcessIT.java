@@ -3,6 +3,7 @@ package org.grantline.workflow;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.grantline.GrantlineIT;
 import org.grantline.milestones.SubmissionType;
 import org.grantline.web.ApiException;
@@ -212,7 +213,9 @@ class OurPlace2014ProcessIT extends GrantlineIT {
     void overdueReviewIsEscalated() {
         String id = signedOffReady("escalate");
         drive.fireTimer(id, "Boundary_ReviewOverdue");
-        assertThat(drive.task(id, "Task_ReviewOperationalPlan").getPriority()).isEqualTo(100);
+        Task review = drive.task(id, "Task_ReviewOperationalPlan");
+        assertThat(review.getPriority()).isEqualTo(100);
+        assertThat(tasks.getVariableLocal(review.getId(), "escalated")).isEqualTo(true);
         assertThat(drive.instance(id)).isWaitingAt("Task_ReviewOperationalPlan");
     }
 
