@@ -26,7 +26,6 @@ class DecisionRecorder {
     private final JdbcClient jdbc;
     private final AuditTrail trail;
     private final GrantlineMetrics metrics;
-    private final InputsJson inputsJson = new InputsJson();
 
     DecisionRecorder(JdbcClient jdbc, AuditTrail trail, GrantlineMetrics metrics) {
         this.jdbc = jdbc;
@@ -37,7 +36,7 @@ class DecisionRecorder {
     String record(String applicationId, DecisionResult result, List<Object> facts, DecisionTrigger trigger,
                   Instant at) {
         String id = TimeOrderedIds.next();
-        String inputs = inputsJson.write(facts);
+        String inputs = CanonicalJson.write(typed(facts));
         String outputs = CanonicalJson.write(RecordedOutputs.of(result));
         String fired = CanonicalJson.write(result.fired());
         jdbc.sql("""
@@ -60,13 +59,11 @@ class DecisionRecorder {
 
     /** Facts with their type name, so that replay can rebuild them exactly. */
     static List<Map<String, Object>> typed(List<Object> facts) {
-        return facts.stream().map(DecisionRecorder::typed).toList();
-    }
-
-    static Map<String, Object> typed(Object fact) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("type", fact.getClass().getSimpleName());
-        entry.put("fact", fact);
-        return entry;
+        return facts.stream().map(fact -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("type", fact.getClass().getSimpleName());
+            entry.put("fact", fact);
+            return entry;
+        }).toList();
     }
 }

@@ -11,9 +11,7 @@ import java.util.UUID;
 
 /**
  * What {@link DecisionRecorder} builds before it writes: the record's inputs, outputs and fired rules as
- * canonical JSON and the trail entry's content, without the database. For the decision latency benchmark. The
- * inputs are written in full each time, as for facts {@link InputsJson} has not seen: a benchmark deciding the
- * same facts again and again would otherwise measure only its lookups.
+ * canonical JSON and the trail entry's content, without the database. For the decision latency benchmark.
  */
 public final class DecisionRecordContent {
 
