@@ -9,6 +9,7 @@ import org.grantline.rules.Ruleset;
 import org.grantline.rules.RulesetCompiler;
 import org.grantline.rules.RulesetFiles;
 import org.grantline.rules.RulesetVersions;
+import org.grantline.trail.CanonicalJson;
 import org.grantline.trail.ChainVerification;
 import org.grantline.trail.ChainVerifier;
 import org.grantline.workflow.Lifecycle;
@@ -28,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -183,6 +185,23 @@ class AuditTrailIT {
         }
         assertThat(count("decision_record")).isEqualTo(decisionsBefore);
         assertThat(trailSize()).isEqualTo(trailBefore);
+    }
+
+    /** Replay rebuilds the facts from a record's inputs: written again, they must give the same text, nothing lost. */
+    @Test
+    void everyRecordsInputsRebuildFactsThatWriteTheSameText() throws Exception {
+        List<String> stored = jdbc.sql("select inputs from decision_record order by seq").query(String.class).list();
+        assertThat(stored).hasSizeGreaterThan(15);
+        for (String inputs : stored) {
+            List<Map<String, Object>> typed = Replayer.facts(CanonicalJson.MAPPER.readTree(inputs)).stream()
+                    .map(fact -> {
+                        Map<String, Object> entry = new LinkedHashMap<>();
+                        entry.put("type", fact.getClass().getSimpleName());
+                        entry.put("fact", fact);
+                        return entry;
+                    }).toList();
+            assertThat(CanonicalJson.write(typed)).isEqualTo(inputs);
+        }
     }
 
     @Test
