@@ -38,14 +38,16 @@ public class TaskCompletions {
     private final FormService forms;
     private final HistoryService history;
     private final EngineCalls engine;
+    private final TaskApplicationLock applicationLock;
     private final TransactionTemplate separately;
 
     TaskCompletions(TaskService tasks, FormService forms, HistoryService history, EngineCalls engine,
-                    PlatformTransactionManager transactions) {
+                    TaskApplicationLock applicationLock, PlatformTransactionManager transactions) {
         this.tasks = tasks;
         this.forms = forms;
         this.history = history;
         this.engine = engine;
+        this.applicationLock = applicationLock;
         this.separately = new TransactionTemplate(transactions);
         separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         separately.setReadOnly(true);
@@ -53,6 +55,7 @@ public class TaskCompletions {
 
     @Transactional
     public void complete(String taskId, Map<String, Object> values, String user) {
+        applicationLock.lockFor(taskId); // first: a change racing this one has committed before the engine reads the task
         Attempt attempt;
         try {
             attempt = engine.asUser(user, () -> checkedAndSubmitted(taskId, values));
@@ -62,10 +65,11 @@ public class TaskCompletions {
                 throw ApiException.unprocessable(input.getMessage(),
                         List.of(new FieldProblem(input.field(), input.getMessage())));
             }
-            // A completion that lost the race with another can fail anywhere in the engine, not always with a
-            // conflict (the loser's listener may meet the process half moved on; the engine itself may even
-            // throw a NullPointerException). The task as committed says
-            // whether it lost: asked in a transaction of its own, as this one may no longer run statements.
+            // A completion that lost the race with a change that does not take the application's lock (Tasklist,
+            // Camunda's REST API, a timer) can fail anywhere in the engine, not always with a conflict (the
+            // loser's listener may meet the process half moved on; the engine itself may even throw a
+            // NullPointerException). The task as committed says whether it lost: asked in a transaction of its
+            // own, as this one may no longer run statements.
             try {
                 separately.executeWithoutResult(status -> openTask(taskId));
             } catch (ApiException lost) {

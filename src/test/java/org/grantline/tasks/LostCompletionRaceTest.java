@@ -11,6 +11,7 @@ import org.grantline.web.ApiException;
 import org.grantline.workflow.EngineCalls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.RETURNS_SELF;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -38,7 +40,8 @@ class LostCompletionRaceTest {
     private final TaskQuery query = mock(TaskQuery.class, RETURNS_SELF);
     private final HistoryService history = mock(HistoryService.class);
     private final HistoricTaskInstanceQuery historic = mock(HistoricTaskInstanceQuery.class, RETURNS_SELF);
-    private final TaskCompletions completions = new TaskCompletions(tasks, forms, history, engine,
+    private final TaskApplicationLock applicationLock = mock(TaskApplicationLock.class);
+    private final TaskCompletions completions = new TaskCompletions(tasks, forms, history, engine, applicationLock,
             mock(PlatformTransactionManager.class));
 
     @BeforeEach
@@ -80,6 +83,15 @@ class LostCompletionRaceTest {
             assertThat(e).hasMessage("listener failed");
             assertThat(e.getSuppressed()).extracting(Throwable::getMessage).containsExactly("no connection left");
         });
+    }
+
+    @Test
+    void theApplicationIsHeldBeforeTheEngineReadsTheTask() {
+        when(query.singleResult()).thenReturn(null);
+        assertThatThrownBy(this::complete).isInstanceOf(ApiException.class);
+        InOrder order = inOrder(applicationLock, engine);
+        order.verify(applicationLock).lockFor("T-1");
+        order.verify(engine).asUser(anyString(), any(Supplier.class));
     }
 
     private void complete() {
