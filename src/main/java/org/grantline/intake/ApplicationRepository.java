@@ -66,7 +66,8 @@ public class ApplicationRepository {
 
     /**
      * Holds the application's row until the transaction ends, so that the changes grantline's API makes to its
-     * process go one at a time: the same message sent twice at once, a withdrawal beside a submission. The second
+     * process go one at a time: the same message sent twice at once, a withdrawal beside a submission (task
+     * completions hold the same row, found from the task: {@code tasks.TaskApplicationLock}). The second
      * waits for the first to commit and then meets the process as the first left it. {@code FOR UPDATE}, not the
      * no-op update of the other locks (docs/benchmarks.md, fix 35): H2 would rewrite this row, payload and all.
      */

@@ -113,8 +113,8 @@ public class SubmissionService {
         try {
             delivered = engineCalls.asUser(user, () -> delivered(app, message, variables));
         } catch (RuntimeException e) {
-            // A timer or a task completion can move the process on while the message is delivered (they do not
-            // take the application's lock); the loser may then fail anywhere in the engine, not always with a
+            // A timer, or a task completed in Tasklist or Camunda's REST API, can move the process on while the
+            // message is delivered (they do not take the application's lock); the loser may then fail anywhere in the engine, not always with a
             // conflict (a subscription gone, the execution tree half moved on: even a NullPointerException). The
             // process as committed says whether it lost: asked in a transaction of its own, as this one may no
             // longer run statements.

@@ -17,19 +17,19 @@ import org.springframework.stereotype.Component;
 class TaskApplicationLock {
 
     private final JdbcClient jdbc;
-    private final String sql;
+    private final String lockSql;
 
     TaskApplicationLock(JdbcClient jdbc, ManagementService management) {
         this.jdbc = jdbc;
         // One statement: the task's application found and its row locked. A task of no application (made in
         // Tasklist, or of a process grantline did not start) locks nothing.
-        this.sql = "select a.id from application a where a.id = (select E.BUSINESS_KEY_ from "
+        this.lockSql = "select a.id from application a where a.id = (select E.BUSINESS_KEY_ from "
                 + management.getTableName(Task.class) + " T join " + management.getTableName(Execution.class)
                 + " E on E.ID_ = T.PROC_INST_ID_ where T.ID_ = ?) for update";
     }
 
     /** True if the task is an application's open task and that application's row is now held. */
     boolean lockFor(String taskId) {
-        return jdbc.sql(sql).param(taskId).query(String.class).optional().isPresent();
+        return jdbc.sql(lockSql).param(taskId).query(String.class).optional().isPresent();
     }
 }

@@ -3,6 +3,7 @@ package org.grantline.workflow;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,11 @@ public class Escalations {
      * fix 44).
      */
     private static List<TaskEntity> openTasks(String processInstanceId, String taskKey) {
-        return Context.getCommandContext().getTaskManager().findTasksByProcessInstanceId(processInstanceId).stream()
+        CommandContext command = Context.getCommandContext();
+        if (command == null) {
+            throw new IllegalStateException("an escalation runs in the engine command of its process step");
+        }
+        return command.getTaskManager().findTasksByProcessInstanceId(processInstanceId).stream()
                 .filter(task -> taskKey.equals(task.getTaskDefinitionKey()))
                 .toList();
     }

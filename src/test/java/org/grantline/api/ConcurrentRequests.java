@@ -63,7 +63,8 @@ interface ConcurrentRequests {
             assertThat(count("select count(*) from decision_record where application_id = ? and decision = 'getting-ready'", id))
                     .isEqualTo(1);
         }
-        assertThat(log.getOut()).doesNotContain("ENGINE-16004");
+        assertThat(log.getOut()).as("the log is captured").contains("Decision getting-ready for application")
+                .doesNotContain("ENGINE-16004");
     }
 
     @Test

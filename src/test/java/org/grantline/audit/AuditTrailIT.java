@@ -187,7 +187,10 @@ class AuditTrailIT {
         assertThat(trailSize()).isEqualTo(trailBefore);
     }
 
-    /** Replay rebuilds the facts from a record's inputs: written again, they must give the same text, nothing lost. */
+    /**
+     * Replay rebuilds the facts from a record's inputs: written again, they must give the same text, nothing lost.
+     * The typed list is built here as {@code DecisionRecorder.typed} builds it, not by calling it: a check of its own.
+     */
     @Test
     void everyRecordsInputsRebuildFactsThatWriteTheSameText() throws Exception {
         List<String> stored = jdbc.sql("select inputs from decision_record order by seq").query(String.class).list();
