@@ -114,10 +114,10 @@ public class SubmissionService {
             delivered = engineCalls.asUser(user, () -> delivered(app, message, variables));
         } catch (RuntimeException e) {
             // A timer, or a task completed in Tasklist or Camunda's REST API, can move the process on while the
-            // message is delivered (they do not take the application's lock); the loser may then fail anywhere in the engine, not always with a
-            // conflict (a subscription gone, the execution tree half moved on: even a NullPointerException). The
-            // process as committed says whether it lost: asked in a transaction of its own, as this one may no
-            // longer run statements.
+            // message is delivered (they do not take the application's lock); the loser may then fail anywhere in
+            // the engine, not always with a conflict (a subscription gone, the execution tree half moved on: even a
+            // NullPointerException). The process as committed says whether it lost: asked in a transaction of its
+            // own, as this one may no longer run statements.
             if (!stillWaitingFor(app, message, e)) {
                 log.info("Application {}: {} came as the process moved on (409); the engine's error logged above "
                         + "was that: {}", app.id(), message, e.toString());

@@ -55,7 +55,8 @@ public class TaskCompletions {
 
     @Transactional
     public void complete(String taskId, Map<String, Object> values, String user) {
-        applicationLock.lockFor(taskId); // first: a change racing this one has committed before the engine reads the task
+        // First, so that a change racing this one through the API has committed before the engine reads the task.
+        applicationLock.lockFor(taskId);
         Attempt attempt;
         try {
             attempt = engine.asUser(user, () -> checkedAndSubmitted(taskId, values));
