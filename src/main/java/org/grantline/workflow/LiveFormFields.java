@@ -69,7 +69,7 @@ public class LiveFormFields {
         }
         Map<String, Object> shown = new HashMap<>();
         for (FormField field : definition.getTaskFormHandler().createTaskForm(task).getFormFields()) {
-            if (LiveForms.isLive(field)) {
+            if (FormFieldDefinition.of(field).isLive()) {
                 shown.put(field.getId(), field.getValue() == null ? null : field.getValue().getValue());
             }
         }

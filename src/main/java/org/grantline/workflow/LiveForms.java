@@ -101,10 +101,6 @@ class LiveForms extends AbstractProcessEnginePlugin {
                 && delegate.getFormHandler().getClass() == DefaultTaskFormHandler.class;
     }
 
-    static boolean isLive(FormField field) {
-        return FormFieldDefinition.of(field).isLive();
-    }
-
     /**
      * The form fields as the task's diagram defines them, read when the diagram was deployed; null where the form
      * is not Camunda's own from {@code camunda:formData} (then only its handler knows them).
@@ -137,8 +133,8 @@ class LiveForms extends AbstractProcessEnginePlugin {
             if (!hasLiveFields) {
                 return data;
             }
-            List<String> liveFields = data.getFormFields().stream().filter(LiveForms::isLive).map(FormField::getId)
-                    .toList();
+            List<String> liveFields = data.getFormFields().stream()
+                    .filter(field -> FormFieldDefinition.of(field).isLive()).map(FormField::getId).toList();
             Map<String, Object> values = fields.getObject().of(task, liveFields);
             for (FormField field : data.getFormFields()) {
                 TypedValue value = field instanceof FormFieldImpl live && values.get(field.getId()) != null
