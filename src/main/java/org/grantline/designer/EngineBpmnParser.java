@@ -6,13 +6,17 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.grantline.workflow.DistinctFormFieldIds;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Uses the engine's own BPMN parser (no deployment is made), so its errors are exactly Camunda's. */
+/**
+ * Uses the engine's own BPMN parser (no deployment is made), so its errors are exactly Camunda's, with grantline's
+ * own deployment check ({@link DistinctFormFieldIds}).
+ */
 public class EngineBpmnParser implements BpmnParser {
 
     private final ProcessEngineConfigurationImpl configuration;
@@ -28,9 +32,12 @@ public class EngineBpmnParser implements BpmnParser {
             configuration.getCommandExecutorTxRequired().execute(context -> {
                 DeploymentEntity deployment = new DeploymentEntity();
                 deployment.setName("validation");
-                new org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser(configuration.getExpressionManager(),
-                        new org.camunda.bpm.engine.impl.cfg.DefaultBpmnParseFactory())
-                        .createParse().sourceString(xml).deployment(deployment).name(fileName).execute();
+                org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser parser =
+                        new org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser(configuration.getExpressionManager(),
+                                new org.camunda.bpm.engine.impl.cfg.DefaultBpmnParseFactory());
+                // the check of grantline's that refuses a diagram; its other parse listeners only change how one runs
+                parser.getParseListeners().add(DistinctFormFieldIds.LISTENER);
+                parser.createParse().sourceString(xml).deployment(deployment).name(fileName).execute();
                 return null;
             });
         } catch (ParseException e) {

@@ -113,6 +113,15 @@ class DesignDeploymentApiIT {
             JsonNode diagram = refused();
             assertThat(diagram.path("errors").toString()).contains("OP-2014.bpmn").contains("BPMN");
             traffic.awaitMore(2);
+            restoreDesign();
+
+            replace(BPMN.resolve("OP-2014.bpmn"), "<camunda:formField id=\"reviewNote\" label=\"Note\" type=\"string\" />",
+                    "<camunda:formField id=\"reviewNote\" label=\"Note\" type=\"string\" />"
+                            + "<camunda:formField id=\"approved\" label=\"Offer a place (again)?\" type=\"boolean\" />");
+            JsonNode form = refused();
+            assertThat(form.path("errors").toString()).contains("OP-2014.bpmn")
+                    .contains("Task_ReviewApplication (line ").contains("form field 'approved' is defined 2 times");
+            traffic.awaitMore(2);
         }
         assertThat(versionInForce()).isEqualTo(inForce);
         assertThat(api.get(DESIGNER, "/api/designer/deployments").json()).hasSize(activationsBefore);

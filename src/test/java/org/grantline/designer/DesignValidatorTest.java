@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,6 +85,38 @@ class DesignValidatorTest {
         assertThat(report.problems()).anySatisfy(p -> assertThat(p.toString())
                 .isEqualTo("ROUND OP-2014/round.yaml: process 'OP-2014' is not defined by any diagram in "
                         + bpmn.getFileName() + "/"));
+    }
+
+    @Test
+    void aFormWithTwoFieldsOfOneIdIsReportedWithTheTaskAndTheirLines(@TempDir Path dir) throws IOException {
+        Path rules = TestFiles.copyTree(Path.of("rules"), dir.resolve("rules"));
+        Path bpmn = TestFiles.copyTree(Path.of("bpmn"), dir.resolve("bpmn"));
+        replace(bpmn.resolve("OP-2014.bpmn"), "<camunda:formField id=\"reviewNote\" label=\"Note\" type=\"string\" />",
+                "<camunda:formField id=\"reviewNote\" label=\"Note\" type=\"string\" />\n"
+                        + "            <camunda:formField id=\"approved\" label=\"Offer a place (again)?\" type=\"boolean\" />");
+        int first = lineOf(bpmn.resolve("OP-2014.bpmn"), "<camunda:formField id=\"approved\" label=\"Offer a place?\"");
+        int second = lineOf(bpmn.resolve("OP-2014.bpmn"), "<camunda:formField id=\"approved\" label=\"Offer a place (again)?\"");
+
+        ValidationReport report = validator.validate(rules, bpmn);
+
+        assertThat(report.valid()).isFalse();
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.area()).isEqualTo("BPMN");
+            assertThat(p.where()).isEqualTo("OP-2014.bpmn");
+            assertThat(p.message()).startsWith("Task_ReviewApplication (line ")
+                    .endsWith("form field 'approved' is defined 2 times (lines " + first + ", " + second
+                            + "): each field of a form needs an id of its own");
+        });
+    }
+
+    private static int lineOf(Path file, String text) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " is not in " + file);
     }
 
     private static void replace(Path file, String from, String to) throws IOException {

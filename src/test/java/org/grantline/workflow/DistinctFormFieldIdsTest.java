@@ -1,0 +1,100 @@
+package org.grantline.workflow;
+
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Any deployment to an engine with the plug-in refuses a form with two fields of one id, naming where. */
+class DistinctFormFieldIdsTest {
+
+    static ProcessEngine engine;
+
+    @BeforeAll
+    static void engine() {
+        ProcessEngineConfigurationImpl configuration = new StandaloneInMemProcessEngineConfiguration();
+        configuration.setJdbcUrl("jdbc:h2:mem:distinct-form-field-ids;DB_CLOSE_DELAY=-1");
+        configuration.setProcessEnginePlugins(List.of(new DistinctFormFieldIds()));
+        engine = configuration.buildProcessEngine();
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    @Test
+    void aTaskFormWithTwoFieldsOfOneIdIsNotDeployed() {
+        Problem problem = refused(diagram("", """
+                <camunda:formField id="approved" type="boolean" />
+                <camunda:formField id="note" type="string" />
+                <camunda:formField id="approved" type="string" />"""));
+
+        assertThat(problem.getMainElementId()).isEqualTo("Task_Review");
+        assertThat(problem.getLine()).isEqualTo(6);
+        assertThat(problem.getMessage()).isEqualTo("form field 'approved' is defined 2 times (lines 9, 11): "
+                + "each field of a form needs an id of its own");
+        assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("forms").count())
+                .isZero();
+    }
+
+    @Test
+    void aStartFormWithTwoFieldsOfOneIdIsNotDeployed() {
+        Problem problem = refused(diagram("""
+                <camunda:formField id="area" type="string" />
+                <camunda:formField id="area" type="string" />
+                <camunda:formField id="area" type="string" />""", ""));
+
+        assertThat(problem.getMainElementId()).isEqualTo("Start");
+        assertThat(problem.getMessage()).startsWith("form field 'area' is defined 3 times (lines ");
+    }
+
+    @Test
+    void formsWhoseFieldsHaveIdsOfTheirOwnAreDeployed() {
+        engine.getRepositoryService().createDeployment().addString("distinct.bpmn", diagram("""
+                <camunda:formField id="area" type="string" />""", """
+                <camunda:formField id="approved" type="boolean" />
+                <camunda:formField id="note" type="string" />""")).deploy();
+
+        assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("forms").count())
+                .isEqualTo(1);
+    }
+
+    private static Problem refused(String xml) {
+        ParseException refused = catchThrowableOfType(ParseException.class,
+                () -> engine.getRepositoryService().createDeployment().addString("forms.bpmn", xml).deploy());
+        assertThat(refused).as("the deployment is refused").isNotNull();
+        return refused.getResorceReports().get(0).getErrors().get(0);
+    }
+
+    /** A start event and a user task with the given form fields; the task starts on line 6, its fields on line 9. */
+    private static String diagram(String startFields, String taskFields) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
+                  <process id="forms" isExecutable="true" camunda:historyTimeToLive="1">
+                    <startEvent id="Start"><extensionElements><camunda:formData>%s</camunda:formData></extensionElements></startEvent>
+                    <sequenceFlow id="Flow_1" sourceRef="Start" targetRef="Task_Review" />
+                    <userTask id="Task_Review">
+                      <extensionElements>
+                        <camunda:formData>
+                %s
+                        </camunda:formData>
+                      </extensionElements>
+                    </userTask>
+                    <sequenceFlow id="Flow_2" sourceRef="Task_Review" targetRef="End" />
+                    <endEvent id="End" />
+                  </process>
+                </definitions>
+                """.formatted(startFields, taskFields);
+    }
+}
