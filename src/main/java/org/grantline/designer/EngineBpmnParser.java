@@ -3,7 +3,6 @@ package org.grantline.designer;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.grantline.workflow.DistinctFormFieldIds;
@@ -30,14 +29,7 @@ public class EngineBpmnParser implements BpmnParser {
         List<String> problems = new ArrayList<>();
         try {
             configuration.getCommandExecutorTxRequired().execute(context -> {
-                DeploymentEntity deployment = new DeploymentEntity();
-                deployment.setName("validation");
-                org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser parser =
-                        new org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser(configuration.getExpressionManager(),
-                                new org.camunda.bpm.engine.impl.cfg.DefaultBpmnParseFactory());
-                // the check of grantline's that refuses a diagram; its other parse listeners only change how one runs
-                parser.getParseListeners().add(DistinctFormFieldIds.LISTENER);
-                parser.createParse().sourceString(xml).deployment(deployment).name(fileName).execute();
+                DistinctFormFieldIds.parse(configuration.getExpressionManager(), fileName, xml);
                 return null;
             });
         } catch (ParseException e) {

@@ -1,34 +1,45 @@
 package org.grantline.workflow;
 
 import org.camunda.bpm.engine.BpmnParseException;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.DefaultBpmnParseFactory;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.el.ExpressionManager;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 /**
  * Refuses a diagram whose task or start form defines two fields with one id. Camunda deploys it: Tasklist then
  * shows two inputs for one variable and submits whichever it likes, and grantline's completion check reads the
- * first definition only, so a second field's constraints (required, say) would silently not hold. Runs in every
- * deployment (the bpmn folder at start, designers' deployments, Camunda's REST API) and in the designer's
- * validation ({@code designer.EngineBpmnParser}), where the problem is reported with the element and its line.
+ * first definition only, so a second field's constraints (required, say) would silently not hold. Checks every new
+ * deployment (the bpmn folder at start, designers' deployments, Camunda's REST API) and the designer's validation
+ * ({@code designer.EngineBpmnParser}); the problem names the task or start event, its line and the fields' lines.
+ * A deployment the engine reads back from the database is not checked, so a version deployed before the check
+ * keeps running.
  */
 @Component
 public class DistinctFormFieldIds extends AbstractProcessEnginePlugin {
 
-    /** The check, for a parser of one's own. */
-    public static final BpmnParseListener LISTENER = new AbstractBpmnParseListener() {
+    private static final BpmnParseListener CHECK = new AbstractBpmnParseListener() {
         @Override
         public void parseUserTask(Element userTask, ScopeImpl scope, ActivityImpl activity) {
             check(userTask);
@@ -42,10 +53,31 @@ public class DistinctFormFieldIds extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
-        listeners.add(LISTENER);
-        configuration.setCustomPreBPMNParseListeners(listeners);
+        List<Deployer> deployers = configuration.getCustomPreDeployers() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
+        deployers.add(deployment -> {
+            if (deployment.isNew()) {
+                deployment.getResources().values().stream().filter(r -> isDiagram(r.getName())).forEach(r -> parse(
+                        configuration.getExpressionManager(), r.getName(), new String(r.getBytes(), UTF_8)));
+            }
+        });
+        configuration.setCustomPreDeployers(deployers);
+    }
+
+    /**
+     * Parses a diagram as the engine deploys it, with this check, and makes nothing: Camunda's {@link ParseException}
+     * (each problem with its element and line) if it would not deploy or the check fails.
+     */
+    public static void parse(ExpressionManager expressions, String name, String xml) {
+        BpmnParser parser = new BpmnParser(expressions, new DefaultBpmnParseFactory());
+        parser.getParseListeners().add(CHECK);
+        DeploymentEntity probe = new DeploymentEntity();
+        probe.setName(name);
+        parser.createParse().sourceString(xml).deployment(probe).name(name).execute();
+    }
+
+    private static boolean isDiagram(String resource) {
+        return Arrays.stream(BpmnDeployer.BPMN_RESOURCE_SUFFIXES).anyMatch(resource::endsWith);
     }
 
     /** Camunda's parse turns the exception into a problem of the element, with its line. */

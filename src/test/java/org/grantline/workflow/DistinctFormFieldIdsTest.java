@@ -3,7 +3,9 @@ package org.grantline.workflow;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,17 +16,17 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Any deployment to an engine with the plug-in refuses a form with two fields of one id, naming where. */
+/**
+ * A new deployment to an engine with the plug-in is refused for a form with two fields of one id, naming where; a
+ * version deployed before keeps running.
+ */
 class DistinctFormFieldIdsTest {
 
     static ProcessEngine engine;
 
     @BeforeAll
     static void engine() {
-        ProcessEngineConfigurationImpl configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setJdbcUrl("jdbc:h2:mem:distinct-form-field-ids;DB_CLOSE_DELAY=-1");
-        configuration.setProcessEnginePlugins(List.of(new DistinctFormFieldIds()));
-        engine = configuration.buildProcessEngine();
+        engine = engine("checked", new DistinctFormFieldIds());
     }
 
     @AfterAll
@@ -67,6 +69,35 @@ class DistinctFormFieldIdsTest {
 
         assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("forms").count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aVersionDeployedBeforeTheCheckKeepsRunningWhenReadBackFromTheDatabase() {
+        ProcessEngine unchecked = engine("unchecked");
+        try {
+            unchecked.getRepositoryService().createDeployment().addString("legacy.bpmn", diagram("", """
+                    <camunda:formField id="approved" type="boolean" />
+                    <camunda:formField id="approved" type="boolean" />""").replace("id=\"forms\"", "id=\"legacy\""))
+                    .deploy();
+        } finally {
+            unchecked.close();
+        }
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDeploymentCache()
+                .discardProcessDefinitionCache();
+
+        engine.getRuntimeService().startProcessInstanceByKey("legacy");
+
+        assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey("legacy").count()).isEqualTo(1);
+    }
+
+    /** An engine on the tests' database (shared by every engine here, as by the nodes of a cluster). */
+    private static ProcessEngine engine(String name, ProcessEnginePlugin... plugins) {
+        ProcessEngineConfigurationImpl configuration = new StandaloneInMemProcessEngineConfiguration();
+        configuration.setProcessEngineName(name);
+        configuration.setJdbcUrl("jdbc:h2:mem:distinct-form-field-ids;DB_CLOSE_DELAY=-1");
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        configuration.setProcessEnginePlugins(List.of(plugins));
+        return configuration.buildProcessEngine();
     }
 
     private static Problem refused(String xml) {
