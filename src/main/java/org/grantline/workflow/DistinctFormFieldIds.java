@@ -16,16 +16,16 @@ import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.impl.util.xml.Parse;
 import org.springframework.stereotype.Component;
 
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * Refuses a diagram whose task or start form defines two fields with one id. Camunda deploys it: Tasklist then
@@ -57,8 +57,10 @@ public class DistinctFormFieldIds extends AbstractProcessEnginePlugin {
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
         deployers.add(deployment -> {
             if (deployment.isNew()) {
-                deployment.getResources().values().stream().filter(r -> isDiagram(r.getName())).forEach(r -> parse(
-                        configuration.getExpressionManager(), r.getName(), new String(r.getBytes(), UTF_8)));
+                // read from the bytes, as Camunda's own deployer does, so that the diagram's declared encoding holds
+                deployment.getResources().values().stream().filter(r -> isDiagram(r.getName())).forEach(r ->
+                        parse(configuration.getExpressionManager(), r.getName())
+                                .sourceInputStream(new ByteArrayInputStream(r.getBytes())).execute());
             }
         });
         configuration.setCustomPreDeployers(deployers);
@@ -69,11 +71,15 @@ public class DistinctFormFieldIds extends AbstractProcessEnginePlugin {
      * (each problem with its element and line) if it would not deploy or the check fails.
      */
     public static void parse(ExpressionManager expressions, String name, String xml) {
+        parse(expressions, name).sourceString(xml).execute();
+    }
+
+    private static Parse parse(ExpressionManager expressions, String name) {
         BpmnParser parser = new BpmnParser(expressions, new DefaultBpmnParseFactory());
         parser.getParseListeners().add(CHECK);
         DeploymentEntity probe = new DeploymentEntity();
         probe.setName(name);
-        parser.createParse().sourceString(xml).deployment(probe).name(name).execute();
+        return parser.createParse().deployment(probe).name(name);
     }
 
     private static boolean isDiagram(String resource) {
