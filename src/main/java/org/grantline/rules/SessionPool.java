@@ -41,6 +41,8 @@ final class SessionPool {
 
     private final KieBase kieBase;
     private final BlockingQueue<KieSession> idle;
+    /** Made once: Drools reads every kie.session.conf on the class path for each configuration it makes. */
+    private final KieSessionConfiguration reusable;
 
     /** The pool for one decision of a ruleset: reusing sessions where its rules allow it. */
     static SessionPool forDecision(String round, String decision, KieBase kieBase) {
@@ -54,6 +56,7 @@ final class SessionPool {
     private SessionPool(KieBase kieBase, int capacity) {
         this.kieBase = kieBase;
         this.idle = capacity > 0 ? new ArrayBlockingQueue<>(capacity) : null;
+        this.reusable = capacity > 0 ? singleThreaded() : null;
     }
 
     /** Why a reset session of this KieBase could decide differently from a new one, if it could. */
@@ -103,7 +106,7 @@ final class SessionPool {
     <T> T withSession(Function<KieSession, T> work) {
         KieSession session = idle == null ? null : idle.poll();
         if (session == null) {
-            session = idle == null ? kieBase.newKieSession() : kieBase.newKieSession(singleThreaded(), null);
+            session = idle == null ? kieBase.newKieSession() : kieBase.newKieSession(reusable, null);
         }
         T result;
         try {

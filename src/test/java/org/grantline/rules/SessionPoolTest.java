@@ -133,6 +133,17 @@ class SessionPoolTest {
         assertThat(threadSafe(newEachTime)).as("timers of such rules may fire on another thread").isTrue();
     }
 
+    @Test
+    void newSessionsOfAPoolShareOneConfiguration() {
+        SessionPool award = new RulesetCompiler().compile(RulesetCompilerTest.files(Map.of())).sessions("award");
+        // The second session is taken while the first is out: the pool has none idle, so both are new.
+        List<Object> configurations = award.withSession(first -> award.withSession(second ->
+                List.of(first.getSessionConfiguration(), second.getSessionConfiguration())));
+
+        assertThat(configurations.get(0)).as("made once per pool, not per session")
+                .isSameAs(configurations.get(1));
+    }
+
     private static boolean threadSafe(Ruleset ruleset) {
         return ruleset.sessions("award").withSession(session ->
                 ((StatefulKnowledgeSessionImpl) session).getRuleSessionConfiguration().isThreadSafe());
