@@ -36,8 +36,12 @@ final class SessionPool {
 
     private static final Logger log = LoggerFactory.getLogger(SessionPool.class);
     private static final String MAIN_AGENDA_GROUP = "MAIN";
-    /** Idle sessions kept per decision: as many as decisions run at once on this machine's cores. */
-    static final int IDLE_SESSIONS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    /**
+     * Idle sessions kept per decision: as many as decisions can run at once. Each runs in a transaction holding
+     * one of the database pool's connections (10, HikariCP's default), waiting on the database for much of its
+     * time, so more run at once than there are cores.
+     */
+    static final int IDLE_SESSIONS = 10;
 
     private final KieBase kieBase;
     private final BlockingQueue<KieSession> idle;
