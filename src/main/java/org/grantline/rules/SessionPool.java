@@ -38,15 +38,16 @@ final class SessionPool {
     private static final String MAIN_AGENDA_GROUP = "MAIN";
     /**
      * Idle sessions kept per decision: as many as decisions can run at once. Each runs in a transaction holding
-     * one of the database pool's connections (10, HikariCP's default), waiting on the database for much of its
-     * time, so more run at once than there are cores.
+     * one of the database pool's connections (10, HikariCP's default; spring.datasource.hikari.maximum-pool-size),
+     * waiting on the database for much of its time, so more run at once than there are cores. A larger pool
+     * still works: decisions beyond these take a new session.
      */
     static final int IDLE_SESSIONS = 10;
 
     private final KieBase kieBase;
     private final BlockingQueue<KieSession> idle;
     /** Made once: Drools reads every kie.session.conf on the class path for each configuration it makes. */
-    private final KieSessionConfiguration reusable;
+    private final KieSessionConfiguration singleThreadedConfiguration;
 
     /** The pool for one decision of a ruleset: reusing sessions where its rules allow it. */
     static SessionPool forDecision(String round, String decision, KieBase kieBase) {
@@ -60,7 +61,7 @@ final class SessionPool {
     private SessionPool(KieBase kieBase, int capacity) {
         this.kieBase = kieBase;
         this.idle = capacity > 0 ? new ArrayBlockingQueue<>(capacity) : null;
-        this.reusable = capacity > 0 ? singleThreaded() : null;
+        this.singleThreadedConfiguration = capacity > 0 ? singleThreaded() : null;
     }
 
     /** Why a reset session of this KieBase could decide differently from a new one, if it could. */
@@ -110,7 +111,8 @@ final class SessionPool {
     <T> T withSession(Function<KieSession, T> work) {
         KieSession session = idle == null ? null : idle.poll();
         if (session == null) {
-            session = idle == null ? kieBase.newKieSession() : kieBase.newKieSession(reusable, null);
+            session = idle == null ? kieBase.newKieSession()
+                    : kieBase.newKieSession(singleThreadedConfiguration, null);
         }
         T result;
         try {

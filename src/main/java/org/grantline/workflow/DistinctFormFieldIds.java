@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 /**
  * Refuses a diagram whose task or start form defines two fields with one id. Camunda deploys it: Tasklist then
  * shows two inputs for one variable and submits whichever it likes, and grantline's completion check reads the
@@ -34,7 +36,8 @@ import java.util.stream.Collectors;
  * deployment (the bpmn folder at start, designers' deployments, Camunda's REST API) and the designer's validation
  * ({@code designer.EngineBpmnParser}); the problem names the task or start event, its line and the fields' lines.
  * A deployment the engine reads back from the database is not checked, so a version deployed before the check
- * keeps running.
+ * keeps running; a diagram of that kind is refused when it is deployed again (the bpmn folder is deployed whole
+ * when any diagram in it changed).
  */
 @Component
 public class DistinctFormFieldIds extends AbstractProcessEnginePlugin {
@@ -71,7 +74,8 @@ public class DistinctFormFieldIds extends AbstractProcessEnginePlugin {
      * (each problem with its element and line) if it would not deploy or the check fails.
      */
     public static void parse(ExpressionManager expressions, String name, String xml) {
-        parse(expressions, name).sourceString(xml).execute();
+        // UTF-8, as a deployment encodes a diagram added as text (Camunda's sourceString takes the platform's)
+        parse(expressions, name).sourceInputStream(new ByteArrayInputStream(xml.getBytes(UTF_8))).execute();
     }
 
     private static Parse parse(ExpressionManager expressions, String name) {
@@ -86,8 +90,11 @@ public class DistinctFormFieldIds extends AbstractProcessEnginePlugin {
         return Arrays.stream(BpmnDeployer.BPMN_RESOURCE_SUFFIXES).anyMatch(resource::endsWith);
     }
 
-    /** Camunda's parse turns the exception into a problem of the element, with its line. */
-    static void check(Element formOwner) {
+    /**
+     * Camunda's parse turns the exception into a problem of the element, with its line, and stops there: every
+     * repeated id of the form goes into the one message.
+     */
+    private static void check(Element formOwner) {
         Element extensions = formOwner.element("extensionElements");
         Element formData = extensions == null ? null
                 : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formData");
@@ -98,12 +105,14 @@ public class DistinctFormFieldIds extends AbstractProcessEnginePlugin {
         for (Element field : formData.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formField")) {
             linesById.computeIfAbsent(field.attribute("id"), id -> new ArrayList<>()).add(field.getLine());
         }
-        linesById.forEach((id, lines) -> {
-            if (id != null && lines.size() > 1) {
-                throw new BpmnParseException("form field '" + id + "' is defined " + lines.size() + " times (lines "
-                        + lines.stream().map(String::valueOf).collect(Collectors.joining(", "))
-                        + "): each field of a form needs an id of its own", formOwner);
-            }
-        });
+        String repeated = linesById.entrySet().stream()
+                .filter(field -> field.getKey() != null && field.getValue().size() > 1)
+                .map(field -> "form field '" + field.getKey() + "' is defined " + field.getValue().size()
+                        + " times (lines " + field.getValue().stream().map(String::valueOf)
+                        .collect(Collectors.joining(", ")) + ")")
+                .collect(Collectors.joining("; "));
+        if (!repeated.isEmpty()) {
+            throw new BpmnParseException(repeated + ": each field of a form needs an id of its own", formOwner);
+        }
     }
 }

@@ -91,11 +91,13 @@ class DesignValidatorTest {
     void aFormWithTwoFieldsOfOneIdIsReportedWithTheTaskAndTheirLines(@TempDir Path dir) throws IOException {
         Path rules = TestFiles.copyTree(Path.of("rules"), dir.resolve("rules"));
         Path bpmn = TestFiles.copyTree(Path.of("bpmn"), dir.resolve("bpmn"));
-        replace(bpmn.resolve("OP-2014.bpmn"), "<camunda:formField id=\"reviewNote\" label=\"Note\" type=\"string\" />",
-                "<camunda:formField id=\"reviewNote\" label=\"Note\" type=\"string\" />\n"
-                        + "            <camunda:formField id=\"approved\" label=\"Offer a place (again)?\" type=\"boolean\" />");
-        int first = lineOf(bpmn.resolve("OP-2014.bpmn"), "<camunda:formField id=\"approved\" label=\"Offer a place?\"");
-        int second = lineOf(bpmn.resolve("OP-2014.bpmn"), "<camunda:formField id=\"approved\" label=\"Offer a place (again)?\"");
+        Path diagram = bpmn.resolve("OP-2014.bpmn");
+        String note = "<camunda:formField id=\"reviewNote\" label=\"Note\" type=\"string\" />";
+        replace(diagram, note, note + "\n            "
+                + "<camunda:formField id=\"approved\" label=\"Offer a place (again)?\" type=\"boolean\" />");
+        int first = lineOf(diagram, "<camunda:formField id=\"approved\" label=\"Offer a place?\"");
+        int second = lineOf(diagram, "<camunda:formField id=\"approved\" label=\"Offer a place (again)?\"");
+        int task = lineOf(diagram, "<bpmn:userTask id=\"Task_ReviewApplication\"");
 
         ValidationReport report = validator.validate(rules, bpmn);
 
@@ -103,7 +105,7 @@ class DesignValidatorTest {
         assertThat(report.problems()).singleElement().satisfies(p -> {
             assertThat(p.area()).isEqualTo("BPMN");
             assertThat(p.where()).isEqualTo("OP-2014.bpmn");
-            assertThat(p.message()).startsWith("Task_ReviewApplication (line ")
+            assertThat(p.message()).startsWith("Task_ReviewApplication (line " + task + "): ")
                     .endsWith("form field 'approved' is defined 2 times (lines " + first + ", " + second
                             + "): each field of a form needs an id of its own");
         });

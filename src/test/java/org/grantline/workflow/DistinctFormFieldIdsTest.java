@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * A new deployment to an engine with the plug-in is refused for a form with two fields of one id, naming where; a
- * version deployed before keeps running.
+ * version deployed before keeps running. Each test deploys a process key of its own.
  */
 class DistinctFormFieldIdsTest {
 
@@ -36,49 +36,61 @@ class DistinctFormFieldIdsTest {
 
     @Test
     void aTaskFormWithTwoFieldsOfOneIdIsNotDeployed() {
-        Problem problem = refused(diagram("", """
+        Problem problem = refused(diagram("task-form", "", """
                 <camunda:formField id="approved" type="boolean" />
                 <camunda:formField id="note" type="string" />
                 <camunda:formField id="approved" type="string" />"""));
 
         assertThat(problem.getMainElementId()).isEqualTo("Task_Review");
-        assertThat(problem.getLine()).isEqualTo(6);
-        assertThat(problem.getMessage()).isEqualTo("form field 'approved' is defined 2 times (lines 9, 11): "
+        assertThat(problem.getLine()).isEqualTo(8);
+        assertThat(problem.getMessage()).isEqualTo("form field 'approved' is defined 2 times (lines 11, 13): "
                 + "each field of a form needs an id of its own");
-        assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("forms").count())
-                .isZero();
+        assertThat(definitions("task-form")).isZero();
+    }
+
+    @Test
+    void everyRepeatedIdOfAFormIsInTheOneProblem() {
+        Problem problem = refused(diagram("two-repeated", "", """
+                <camunda:formField id="approved" type="boolean" />
+                <camunda:formField id="note" type="string" />
+                <camunda:formField id="note" type="string" />
+                <camunda:formField id="approved" type="boolean" />"""));
+
+        assertThat(problem.getMessage()).isEqualTo("form field 'approved' is defined 2 times (lines 11, 14); "
+                + "form field 'note' is defined 2 times (lines 12, 13): each field of a form needs an id of its own");
     }
 
     @Test
     void aStartFormWithTwoFieldsOfOneIdIsNotDeployed() {
-        Problem problem = refused(diagram("""
+        Problem problem = refused(diagram("start-form", """
                 <camunda:formField id="area" type="string" />
                 <camunda:formField id="area" type="string" />
                 <camunda:formField id="area" type="string" />""", ""));
 
         assertThat(problem.getMainElementId()).isEqualTo("Start");
-        assertThat(problem.getMessage()).startsWith("form field 'area' is defined 3 times (lines ");
+        assertThat(problem.getLine()).isEqualTo(4);
+        assertThat(problem.getMessage()).isEqualTo("form field 'area' is defined 3 times (lines 5, 6, 7): "
+                + "each field of a form needs an id of its own");
+        assertThat(definitions("start-form")).isZero();
     }
 
     @Test
     void formsWhoseFieldsHaveIdsOfTheirOwnAreDeployed() {
-        engine.getRepositoryService().createDeployment().addString("distinct.bpmn", diagram("""
+        engine.getRepositoryService().createDeployment().addString("distinct.bpmn", diagram("distinct", """
                 <camunda:formField id="area" type="string" />""", """
                 <camunda:formField id="approved" type="boolean" />
                 <camunda:formField id="note" type="string" />""")).deploy();
 
-        assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("forms").count())
-                .isEqualTo(1);
+        assertThat(definitions("distinct")).isEqualTo(1);
     }
 
     @Test
     void aVersionDeployedBeforeTheCheckKeepsRunningWhenReadBackFromTheDatabase() {
         ProcessEngine unchecked = engine("unchecked");
         try {
-            unchecked.getRepositoryService().createDeployment().addString("legacy.bpmn", diagram("", """
+            unchecked.getRepositoryService().createDeployment().addString("legacy.bpmn", diagram("legacy", "", """
                     <camunda:formField id="approved" type="boolean" />
-                    <camunda:formField id="approved" type="boolean" />""").replace("id=\"forms\"", "id=\"legacy\""))
-                    .deploy();
+                    <camunda:formField id="approved" type="boolean" />""")).deploy();
         } finally {
             unchecked.close();
         }
@@ -100,6 +112,10 @@ class DistinctFormFieldIdsTest {
         return configuration.buildProcessEngine();
     }
 
+    private static long definitions(String key) {
+        return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).count();
+    }
+
     private static Problem refused(String xml) {
         ParseException refused = catchThrowableOfType(ParseException.class,
                 () -> engine.getRepositoryService().createDeployment().addString("forms.bpmn", xml).deploy());
@@ -107,13 +123,18 @@ class DistinctFormFieldIdsTest {
         return refused.getResorceReports().get(0).getErrors().get(0);
     }
 
-    /** A start event and a user task with the given form fields; the task starts on line 6, its fields on line 9. */
-    private static String diagram(String startFields, String taskFields) {
+    /**
+     * A start event (line 4) and a user task with the given form fields. The start event's fields begin on line 5;
+     * with none (an empty line), the task is on line 8 and its fields begin on line 11.
+     */
+    private static String diagram(String key, String startFields, String taskFields) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
-                  <process id="forms" isExecutable="true" camunda:historyTimeToLive="1">
-                    <startEvent id="Start"><extensionElements><camunda:formData>%s</camunda:formData></extensionElements></startEvent>
+                  <process id="%s" isExecutable="true" camunda:historyTimeToLive="1">
+                    <startEvent id="Start"><extensionElements><camunda:formData>
+                %s
+                    </camunda:formData></extensionElements></startEvent>
                     <sequenceFlow id="Flow_1" sourceRef="Start" targetRef="Task_Review" />
                     <userTask id="Task_Review">
                       <extensionElements>
@@ -126,6 +147,6 @@ class DistinctFormFieldIdsTest {
                     <endEvent id="End" />
                   </process>
                 </definitions>
-                """.formatted(startFields, taskFields);
+                """.formatted(key, startFields, taskFields);
     }
 }
