@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -95,14 +94,8 @@ public class DistinctFormFieldIds extends AbstractProcessEnginePlugin {
      * repeated id of the form goes into the one message.
      */
     private static void check(Element formOwner) {
-        Element extensions = formOwner.element("extensionElements");
-        Element formData = extensions == null ? null
-                : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formData");
-        if (formData == null) {
-            return;
-        }
         Map<String, List<Integer>> linesById = new LinkedHashMap<>();
-        for (Element field : formData.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formField")) {
+        for (Element field : LiveForms.formFieldElements(formOwner)) {
             linesById.computeIfAbsent(field.attribute("id"), id -> new ArrayList<>()).add(field.getLine());
         }
         String repeated = linesById.entrySet().stream()

@@ -78,15 +78,17 @@ class LiveForms extends AbstractProcessEnginePlugin {
 
     /** The user task's {@code camunda:formField}s as its diagram defines them. */
     private static List<FormFieldDefinition> formFields(Element userTask) {
-        Element extensions = userTask.element("extensionElements");
-        Element formData = extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formData");
-        if (formData == null) {
-            return List.of();
-        }
-        return formData.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formField").stream()
+        return formFieldElements(userTask).stream()
                 .map(field -> new FormFieldDefinition(field.attribute("id"), field.attribute("type"),
                         hasConstraint(field, "required"), hasConstraint(field, "readonly")))
                 .toList();
+    }
+
+    /** The {@code camunda:formField} elements of a user task's or start event's {@code camunda:formData}. */
+    static List<Element> formFieldElements(Element formOwner) {
+        Element extensions = formOwner.element("extensionElements");
+        Element formData = extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formData");
+        return formData == null ? List.of() : formData.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formField");
     }
 
     private static boolean hasConstraint(Element field, String name) {
