@@ -30,14 +30,23 @@ public class Timelines {
                         rs.getTimestamp(5).toInstant(), tree(rs.getString(6))))
                 .list();
         String instance = app.processInstanceId();
-        List<Timeline.ProcessStep> steps = instance == null ? List.of()
-                : history.createHistoricActivityInstanceQuery().processInstanceId(instance)
-                .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
-                .map(a -> new Timeline.ProcessStep(a.getActivityId(), a.getActivityName(), a.getActivityType(),
-                        a.getAssignee(), a.getStartTime(), a.getEndTime()))
-                .toList();
         String link = instance == null ? null : "/engine-rest/history/activity-instance?processInstanceId=" + instance;
-        return new Timeline(app.id(), instance, link, entries, steps);
+        return new Timeline(app.id(), instance, link, entries, processHistory(app.id()));
+    }
+
+    /**
+     * The steps of every process instance the application has had, oldest instance first: usually one, more
+     * where a cancelled instance was restarted (the restart keeps the business key, the application's id).
+     */
+    private List<Timeline.ProcessStep> processHistory(String applicationId) {
+        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(applicationId)
+                .orderByProcessInstanceStartTime().asc().list().stream()
+                .flatMap(instance -> history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                        .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list()
+                        .stream())
+                .map(a -> new Timeline.ProcessStep(a.getProcessInstanceId(), a.getActivityId(), a.getActivityName(),
+                        a.getActivityType(), a.getAssignee(), a.getStartTime(), a.getEndTime()))
+                .toList();
     }
 
     private static com.fasterxml.jackson.databind.JsonNode tree(String json) {

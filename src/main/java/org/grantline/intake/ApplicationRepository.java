@@ -43,8 +43,7 @@ public class ApplicationRepository {
 
     /**
      * Fills in the application's process instance unless a stage change already did ({@link #setStage}): an
-     * update that finds no row to change rewrites nothing. The first instance stays: a process restarted from
-     * Cockpit does not move the application to the new one.
+     * update that finds no row to change rewrites nothing.
      */
     public void setProcessInstance(String id, String processInstanceId) {
         jdbc.sql("update application set process_instance_id = ? where id = ? and process_instance_id is null")
@@ -52,16 +51,18 @@ public class ApplicationRepository {
     }
 
     /**
-     * True if the stage changed. A stage the application is already in is not written again: H2 would rewrite the
+     * True if the row changed. A stage the application is already in is not written again: H2 would rewrite the
      * whole row, payload included, and take it out of every index and back (every process enters SUBMITTED, the
      * stage the row is inserted with). The first change also fills in the process instance, which saves the
-     * start a second rewrite of the row; one already there is kept.
+     * start a second rewrite of the row. A stage entered by another instance of the application's process (one
+     * restarted through Camunda's REST API after it was cancelled) moves the application to that instance, so
+     * that the case file, the console and the auditors' timeline follow the process that now runs.
      */
     public boolean setStage(String id, String stage, String processInstanceId) {
         return jdbc.sql("""
-                        update application set stage = ?, process_instance_id = coalesce(process_instance_id, ?)
-                        where id = ? and stage <> ?""")
-                .params(stage, processInstanceId, id, stage).update() == 1;
+                        update application set stage = ?, process_instance_id = coalesce(?, process_instance_id)
+                        where id = ? and (stage <> ? or process_instance_id <> ?)""")
+                .params(stage, processInstanceId, id, stage, processInstanceId).update() == 1;
     }
 
     /**

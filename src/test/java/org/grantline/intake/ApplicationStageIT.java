@@ -1,6 +1,10 @@
 package org.grantline.intake;
 
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.grantline.GrantlineIT;
+import org.grantline.audit.Timeline;
+import org.grantline.audit.Timelines;
 import org.grantline.database.TimeOrderedIds;
 import org.grantline.workflow.Lifecycle;
 import org.junit.jupiter.api.Test;
@@ -9,12 +13,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The stage column is written only when the stage changes (every process enters SUBMITTED, its stage at insert),
- * and the first change fills in the process instance, which is never overwritten.
+ * and the first change fills in the process instance; only a stage entered by another instance (a restart)
+ * replaces it.
  */
 class ApplicationStageIT extends GrantlineIT {
 
@@ -24,6 +30,10 @@ class ApplicationStageIT extends GrantlineIT {
     ApplicationRepository applications;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    Timelines timelines;
 
     @Test
     void aStageIsWrittenOnlyWhenItChanges() {
@@ -41,17 +51,45 @@ class ApplicationStageIT extends GrantlineIT {
     }
 
     @Test
-    void theSubmissionStoresItsProcessInstanceAndNothingOverwritesIt() {
+    void theSubmissionStoresItsProcessInstanceAndOnlyAStageEnteredByAnotherInstanceReplacesIt() {
         Lifecycle.on("2014-02-10");
         String id = drive.submit(Lifecycle.goodApplicationJson("instance-write"));
         String instance = drive.instance(id).getId();
         assertThat(drive.row(id).processInstanceId()).isEqualTo(instance);
 
-        assertThat(applications.setStage(id, "GETTING_READY", "another-instance")).isTrue();
         applications.setProcessInstance(id, "another-instance");
+        assertThat(drive.row(id).processInstanceId()).as("filled in only where empty").isEqualTo(instance);
+        assertThat(applications.setStage(id, "REVIEW", instance)).as("same stage, same instance").isFalse();
+        assertThat(applications.setStage(id, "REVIEW", "another-instance")).as("same stage, another instance").isTrue();
+        assertThat(drive.row(id).processInstanceId()).isEqualTo("another-instance");
+        assertThat(drive.stage(id)).isEqualTo("REVIEW");
+        assertThat(applications.setStage(id, "REVIEW", instance)).as("back to the instance that runs").isTrue();
         assertThat(drive.row(id).processInstanceId()).isEqualTo(instance);
-        assertThat(drive.stage(id)).isEqualTo("GETTING_READY");
-        assertThat(applications.setStage(id, "REVIEW", instance)).as("back to where its process waits").isTrue();
+    }
+
+    /** Camunda's REST API (and Cockpit's Enterprise edition) restarts a cancelled instance with its business key. */
+    @Test
+    void aCancelledProcessRestartedTakesTheApplicationAndItsTimelineWithIt() {
+        Lifecycle.on("2014-02-10");
+        String id = drive.submit(Lifecycle.goodApplicationJson("restarted"));
+        ProcessInstance first = drive.instance(id);
+        runtime.deleteProcessInstance(first.getId(), "cancelled by mistake");
+        runtime.restartProcessInstances(first.getProcessDefinitionId()).startBeforeActivity("Task_ReviewApplication")
+                .processInstanceIds(first.getId()).execute();
+
+        ProcessInstance second = drive.instance(id);
+        assertThat(second.getId()).isNotEqualTo(first.getId());
+        assertThat(drive.row(id).processInstanceId()).isEqualTo(second.getId());
+        assertThat(drive.stage(id)).isEqualTo("REVIEW");
+
+        Timeline timeline = timelines.of(drive.row(id));
+        assertThat(timeline.processInstanceId()).isEqualTo(second.getId());
+        List<String> instances = timeline.processHistory().stream().map(Timeline.ProcessStep::processInstanceId)
+                .distinct().toList();
+        assertThat(instances).as("the cancelled instance's steps, then the restarted one's")
+                .containsExactly(first.getId(), second.getId());
+        assertThat(timeline.processHistory()).filteredOn(step -> step.processInstanceId().equals(second.getId()))
+                .extracting(Timeline.ProcessStep::activityId).contains("Task_ReviewApplication");
     }
 
     @Test
