@@ -1,6 +1,7 @@
 package org.grantline.bench;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
@@ -10,25 +11,77 @@ import org.grantline.workflow.ProcessDates;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A bare Camunda engine (standalone configuration, no Spring, no grantline) running the OP-2014 diagram with
  * no-op delegates and listeners, on its own database, with grantline's history level (full) and removal-time
  * strategy (from the start), job executor off. It drives the same lifecycle script through Camunda's own
- * services, which makes it the limit.
+ * services, which makes it the limit. With {@code -Dbench.bare=dmn} (or {@code dmn-legacy-feel}) it is instead
+ * the peer the issue names, Camunda with DMN: each rule task evaluates a DMN decision table, recorded in Camunda's
+ * decision history ({@link Rules#DMN}).
  */
 final class BareEngine implements LifecycleSteps, AutoCloseable {
 
     static final String PROCESS = "OP-2014";
 
-    private final ProcessEngine engine;
+    /** What the bare engine's rule tasks do. */
+    enum Rules {
+        /** Nothing but set the variables the gateways and timers read: the limit. */
+        NO_OP("bare Camunda", "bare engine", "bare Camunda, same diagram with no-op delegates"),
+        /**
+         * Each of the nine rule tasks evaluates the one DMN table the suite has (OP-2014 eligibility, hit policy
+         * COLLECT, on Camunda's default FEEL engine) on inputs the process starts with, and Camunda records each
+         * evaluation (inputs, matched rules, outputs) in its decision history, as history {@code full} does; then
+         * sets the same variables as {@link #NO_OP}. A stand-in for the nine real decisions, which have no DMN
+         * version: what a hand-rolled Camunda + DMN application pays for its rules and their audit.
+         */
+        DMN("Camunda + DMN", "Camunda + DMN", "Camunda + DMN, same diagram with a DMN table per rule task, decision history on"),
+        /** {@link #DMN} with the DMN engine's legacy (Java) FEEL, which the decision benchmark found 100 times faster. */
+        DMN_LEGACY_FEEL("Camunda + DMN (legacy FEEL)", "Camunda + DMN (legacy FEEL)",
+                "Camunda + DMN (legacy FEEL), same diagram with a DMN table per rule task, decision history on");
 
-    private BareEngine(ProcessEngine engine) {
+        /** In figure names ("CPU time per application, bare Camunda"). */
+        final String name;
+        /** In the ratios' names ("grantline / bare engine"). */
+        final String versus;
+        /** The engine's own rate. */
+        final String label;
+
+        Rules(String name, String versus, String label) {
+            this.name = name;
+            this.versus = versus;
+            this.label = label;
+        }
+
+        /** {@code -Dbench.bare=no-op|dmn|dmn-legacy-feel}, no-op by default. */
+        static Rules current() {
+            return valueOf(System.getProperty("bench.bare", "no-op").toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        }
+
+        boolean dmn() {
+            return this != NO_OP;
+        }
+    }
+
+    private final ProcessEngine engine;
+    private final Rules rules;
+
+    private BareEngine(ProcessEngine engine, Rules rules) {
         this.engine = engine;
+        this.rules = rules;
+    }
+
+    Rules rules() {
+        return rules;
     }
 
     static BareEngine on(String jdbcUrl, String driver, String user, Path diagram) {
+        return on(jdbcUrl, driver, user, diagram, Rules.current());
+    }
+
+    static BareEngine on(String jdbcUrl, String driver, String user, Path diagram, Rules rules) {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) new StandaloneProcessEngineConfiguration()
                 .setProcessEngineName("bare-" + Long.toHexString(System.nanoTime()))
                 .setJdbcUrl(jdbcUrl).setJdbcDriver(driver).setJdbcUsername(user).setJdbcPassword("")
@@ -36,19 +89,42 @@ final class BareEngine implements LifecycleSteps, AutoCloseable {
                 .setHistory("full")
                 .setJobExecutorActivate(false);
         configuration.setBeans(Map.of("noOp", NoOpDelegates.RULE_TASK, "noOpListener", NoOpDelegates.LISTENER,
-                "dates", new ProcessDates()));
+                "ruleOutcome", NoOpDelegates.RULE_OUTCOME, "dates", new ProcessDates()));
         configuration.setEnforceHistoryTimeToLive(false);
         configuration.setHistoryRemovalTimeStrategy(ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_START); // as grantline
+        configuration.setDmnFeelEnableLegacyBehavior(rules == Rules.DMN_LEGACY_FEEL);
         ProcessEngine engine = configuration.buildProcessEngine();
-        engine.getRepositoryService().createDeployment().name("bench")
-                .addModelInstance(PROCESS + ".bpmn", NoOpBpmn.read(diagram)).deploy();
-        return new BareEngine(engine);
+        var deployment = engine.getRepositoryService().createDeployment().name("bench")
+                .addModelInstance(PROCESS + ".bpmn", NoOpBpmn.read(diagram, rules.dmn() ? DMN_DECISION : null));
+        if (rules.dmn()) {
+            deployment.addClasspathResource(DMN_TABLE);
+        }
+        deployment.deploy();
+        return new BareEngine(engine, rules);
+    }
+
+    static final String DMN_TABLE = "bench/op-2014-eligibility.dmn";
+    static final String DMN_DECISION = "eligibility";
+
+    /** The table's inputs for the lifecycle's good application, as the decision benchmark derives them. */
+    private static final Map<String, Object> DMN_INPUTS = dmnInputs();
+
+    private static Map<String, Object> dmnInputs() {
+        try {
+            var request = org.grantline.trail.CanonicalJson.MAPPER.readValue(
+                    org.grantline.workflow.Lifecycle.goodApplicationJson("bench"), org.grantline.intake.ApplicationRequest.class);
+            return Map.copyOf(DecisionLatency.dmnInputs(org.grantline.decisions.FactsAssembler.applicationFacts(
+                    "application", request, java.time.LocalDate.parse(LifecycleScript.SUBMITTED_ON))));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override
     public String submit(String tag) {
         String key = tag + "-" + java.util.UUID.randomUUID();
-        engine.getRuntimeService().startProcessInstanceByKey(PROCESS, key); // as grantline: no start variables
+        // As grantline, no start variables; with DMN the table's inputs, which a DMN process reads from variables.
+        engine.getRuntimeService().startProcessInstanceByKey(PROCESS, key, rules.dmn() ? DMN_INPUTS : Map.of());
         return key;
     }
 
@@ -79,6 +155,14 @@ final class BareEngine implements LifecycleSteps, AutoCloseable {
         var done = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(id)
                 .completed().singleResult();
         return done != null && "End_Completed".equals(done.getEndActivityId());
+    }
+
+    /** The decisions Camunda recorded in its history for the application, with their inputs and outputs. */
+    List<HistoricDecisionInstance> decisionsOf(String id) {
+        String instance = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(id)
+                .singleResult().getId();
+        return engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(instance)
+                .includeInputs().includeOutputs().list();
     }
 
     DataSource dataSource() {

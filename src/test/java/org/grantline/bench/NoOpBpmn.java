@@ -20,11 +20,16 @@ final class NoOpBpmn {
     static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
 
     static BpmnModelInstance read(Path diagram) {
+        return read(diagram, null);
+    }
+
+    /**
+     * With a {@code decision}, each business rule task evaluates that DMN decision instead (its result kept only in
+     * Camunda's decision history), and an end listener, {@code ${ruleOutcome}}, sets what the no-op delegate sets.
+     */
+    static BpmnModelInstance read(Path diagram, String decision) {
         BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
         for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-            delegate(task, "${noOp}");
-        }
-        for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
             delegate(task, "${noOp}");
         }
         for (CamundaExecutionListener listener : model.getModelElementsByType(CamundaExecutionListener.class)) {
@@ -32,6 +37,15 @@ final class NoOpBpmn {
         }
         for (CamundaTaskListener listener : model.getModelElementsByType(CamundaTaskListener.class)) {
             delegate(listener, "${noOpListener}");
+        }
+        for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
+            if (decision == null) {
+                delegate(task, "${noOp}");
+            } else {
+                task.getDomElement().removeAttribute(CAMUNDA, "expression");
+                task.builder().camundaDecisionRef(decision)
+                        .camundaExecutionListenerDelegateExpression("end", "${ruleOutcome}");
+            }
         }
         Bpmn.validateModel(model);
         return model;

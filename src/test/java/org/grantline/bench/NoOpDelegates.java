@@ -31,6 +31,10 @@ final class NoOpDelegates {
     static final JavaDelegate RULE_TASK = execution -> execution.setVariables(
             RULE_RESULTS.getOrDefault(execution.getCurrentActivityId(), Map.of()));
 
+    /** The same variables, set as a DMN rule task ends (its table decided; {@code BareEngine.Rules.DMN}). */
+    static final ExecutionListener RULE_OUTCOME = execution -> execution.setVariables(
+            RULE_RESULTS.getOrDefault(execution.getCurrentActivityId(), Map.of()));
+
     static final Listener LISTENER = new Listener();
 
     static final class Listener implements ExecutionListener, TaskListener {
