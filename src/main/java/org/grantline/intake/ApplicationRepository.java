@@ -56,7 +56,9 @@ public class ApplicationRepository {
      * stage the row is inserted with). The first change also fills in the process instance, which saves the
      * start a second rewrite of the row. A stage entered by another instance of the application's process (one
      * restarted through Camunda's REST API after it was cancelled) moves the application to that instance, so
-     * that the case file, the console and the auditors' timeline follow the process that now runs.
+     * that the case file, the console and the auditors' timeline follow the process that now runs. (While the
+     * row has no instance yet, {@code process_instance_id <> ?} is unknown, not true: SUBMITTED at the start
+     * writes nothing.) A restart before an activity without a stage listener moves it at the next stage.
      */
     public boolean setStage(String id, String stage, String processInstanceId) {
         return jdbc.sql("""

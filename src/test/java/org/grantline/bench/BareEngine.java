@@ -1,18 +1,29 @@
 package org.grantline.bench;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.Job;
+import org.grantline.decisions.FactsAssembler;
+import org.grantline.intake.ApplicationRequest;
 import org.grantline.milestones.SubmissionType;
+import org.grantline.trail.CanonicalJson;
+import org.grantline.workflow.Lifecycle;
 import org.grantline.workflow.ProcessDates;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A bare Camunda engine (standalone configuration, no Spring, no grantline) running the OP-2014 diagram with
@@ -38,26 +49,33 @@ final class BareEngine implements LifecycleSteps, AutoCloseable {
          * version: what a hand-rolled Camunda + DMN application pays for its rules and their audit.
          */
         DMN("Camunda + DMN", "Camunda + DMN", "Camunda + DMN, same diagram with a DMN table per rule task, decision history on"),
-        /** {@link #DMN} with the DMN engine's legacy (Java) FEEL, which the decision benchmark found 100 times faster. */
+        /** {@link #DMN} with the DMN engine's legacy (Java) FEEL, over 100 times faster in the decision benchmark. */
         DMN_LEGACY_FEEL("Camunda + DMN (legacy FEEL)", "Camunda + DMN (legacy FEEL)",
                 "Camunda + DMN (legacy FEEL), same diagram with a DMN table per rule task, decision history on");
 
         /** In figure names ("CPU time per application, bare Camunda"). */
-        final String name;
+        final String engineName;
         /** In the ratios' names ("grantline / bare engine"). */
         final String versus;
         /** The engine's own rate. */
         final String label;
 
-        Rules(String name, String versus, String label) {
-            this.name = name;
+        Rules(String engineName, String versus, String label) {
+            this.engineName = engineName;
             this.versus = versus;
             this.label = label;
         }
 
         /** {@code -Dbench.bare=no-op|dmn|dmn-legacy-feel}, no-op by default. */
         static Rules current() {
-            return valueOf(System.getProperty("bench.bare", "no-op").toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            String value = System.getProperty("bench.bare", "no-op");
+            return Arrays.stream(values()).filter(rules -> rules.option().equals(value)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("-Dbench.bare=" + value + ": use one of "
+                            + Arrays.stream(values()).map(Rules::option).toList()));
+        }
+
+        String option() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         boolean dmn() {
@@ -77,10 +95,6 @@ final class BareEngine implements LifecycleSteps, AutoCloseable {
         return rules;
     }
 
-    static BareEngine on(String jdbcUrl, String driver, String user, Path diagram) {
-        return on(jdbcUrl, driver, user, diagram, Rules.current());
-    }
-
     static BareEngine on(String jdbcUrl, String driver, String user, Path diagram, Rules rules) {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) new StandaloneProcessEngineConfiguration()
                 .setProcessEngineName("bare-" + Long.toHexString(System.nanoTime()))
@@ -94,7 +108,7 @@ final class BareEngine implements LifecycleSteps, AutoCloseable {
         configuration.setHistoryRemovalTimeStrategy(ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_START); // as grantline
         configuration.setDmnFeelEnableLegacyBehavior(rules == Rules.DMN_LEGACY_FEEL);
         ProcessEngine engine = configuration.buildProcessEngine();
-        var deployment = engine.getRepositoryService().createDeployment().name("bench")
+        DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("bench")
                 .addModelInstance(PROCESS + ".bpmn", NoOpBpmn.read(diagram, rules.dmn() ? DMN_DECISION : null));
         if (rules.dmn()) {
             deployment.addClasspathResource(DMN_TABLE);
@@ -107,24 +121,27 @@ final class BareEngine implements LifecycleSteps, AutoCloseable {
     static final String DMN_DECISION = "eligibility";
 
     /** The table's inputs for the lifecycle's good application, as the decision benchmark derives them. */
-    private static final Map<String, Object> DMN_INPUTS = dmnInputs();
+    private static final class DmnInputs {
+        static final Map<String, Object> GOOD_APPLICATION = of();
 
-    private static Map<String, Object> dmnInputs() {
-        try {
-            var request = org.grantline.trail.CanonicalJson.MAPPER.readValue(
-                    org.grantline.workflow.Lifecycle.goodApplicationJson("bench"), org.grantline.intake.ApplicationRequest.class);
-            return Map.copyOf(DecisionLatency.dmnInputs(org.grantline.decisions.FactsAssembler.applicationFacts(
-                    "application", request, java.time.LocalDate.parse(LifecycleScript.SUBMITTED_ON))));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        private static Map<String, Object> of() {
+            try {
+                ApplicationRequest request = CanonicalJson.MAPPER.readValue(Lifecycle.goodApplicationJson("bench"),
+                        ApplicationRequest.class);
+                return Map.copyOf(DecisionLatency.dmnInputs(FactsAssembler.applicationFacts("application", request,
+                        LocalDate.parse(LifecycleScript.SUBMITTED_ON))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
     @Override
     public String submit(String tag) {
-        String key = tag + "-" + java.util.UUID.randomUUID();
+        String key = tag + "-" + UUID.randomUUID();
         // As grantline, no start variables; with DMN the table's inputs, which a DMN process reads from variables.
-        engine.getRuntimeService().startProcessInstanceByKey(PROCESS, key, rules.dmn() ? DMN_INPUTS : Map.of());
+        engine.getRuntimeService().startProcessInstanceByKey(PROCESS, key,
+                rules.dmn() ? DmnInputs.GOOD_APPLICATION : Map.of());
         return key;
     }
 

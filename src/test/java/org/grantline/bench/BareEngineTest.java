@@ -34,7 +34,7 @@ class BareEngineTest {
         for (BareEngine.Rules rules : List.of(BareEngine.Rules.DMN, BareEngine.Rules.DMN_LEGACY_FEEL)) {
             try (BareEngine engine = engine(rules)) {
                 String id = LifecycleScript.drive(engine, rules.name());
-                assertThat(engine.completed(id)).as(rules.name).isTrue();
+                assertThat(engine.completed(id)).as(rules.engineName).isTrue();
                 List<HistoricDecisionInstance> decisions = engine.decisionsOf(id);
                 assertThat(decisions).as("one per rule task on the lifecycle's path").hasSize(9)
                         .allSatisfy(decision -> {

@@ -45,7 +45,7 @@ class BenchmarkSmokeIT extends GrantlineIT {
     void everyBenchmarkRunsAtSmokeSizeWithSaneFigures() throws Exception {
         List<Figure> lifecycle = LifecycleThroughput.measure("Lifecycle", new GrantlineSteps(drive, tasks), database,
                 () -> BareEngine.on("jdbc:h2:mem:bare-smoke-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1" + FreshH2.DEFAULT_OPTIONS,
-                        "org.h2.Driver", "sa", Path.of("bpmn/OP-2014.bpmn")), BenchSize.SMOKE, 1, false);
+                        "org.h2.Driver", "sa", Path.of("bpmn/OP-2014.bpmn"), BareEngine.Rules.NO_OP), BenchSize.SMOKE, 1, false);
         REPORT.publish("Lifecycle", lifecycle, List.of());
         assertThat(lifecycle).hasSize(11).allSatisfy(f -> assertThat(f.median()).isPositive());
         // one run: the CPU ratio is the bare engine's driving-thread time over grantline's (higher is better, as

@@ -49,13 +49,14 @@ class LifecycleBenchmark {
     @Test
     void applicationsThroughTheWholeLifecycle() {
         List<Figure> figures;
+        BareEngine.Rules rules = BareEngine.Rules.current();
         try (JfrRecording ignored = JfrRecording.start("lifecycle")) {
             figures = LifecycleThroughput.measure(NAME, new GrantlineSteps(drive, tasks), database,
                 () -> BareEngine.on(FreshH2.url(Path.of("target/bench/db/lifecycle/bare")),
-                        "org.h2.Driver", "sa", Path.of("bpmn/OP-2014.bpmn")),
+                        "org.h2.Driver", "sa", Path.of("bpmn/OP-2014.bpmn"), rules),
                     BenchSize.current(), BenchSize.runs(), true);
         }
-        BenchReport.main().publish(NAME, figures, LifecycleThroughput.notes("H2 in a file"));
+        BenchReport.main().publish(NAME, figures, LifecycleThroughput.notes("H2 in a file", rules));
         // Rates, counts and times are positive; file reads may be none where H2's page cache holds a small run.
         assertThat(figures).filteredOn(f -> !f.unit().equals("reads")).allSatisfy(f -> assertThat(f.min()).isPositive());
         assertThat(figures).filteredOn(f -> f.unit().equals("reads")).isNotEmpty()

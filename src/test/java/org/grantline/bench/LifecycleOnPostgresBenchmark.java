@@ -66,14 +66,15 @@ class LifecycleOnPostgresBenchmark {
     @Test
     void applicationsThroughTheWholeLifecycle() {
         List<Figure> figures;
+        BareEngine.Rules rules = BareEngine.Rules.current();
         try (JfrRecording ignored = JfrRecording.start("lifecycle-on-postgres")) {
             figures = LifecycleThroughput.measure(NAME, new GrantlineSteps(drive, tasks), null,
                     () -> BareEngine.on(PostgresDatabase.SERVER + PostgresDatabase.create("grantline_bench_bare"),
-                            "org.postgresql.Driver", PostgresDatabase.USER, Path.of("bpmn/OP-2014.bpmn")),
+                            "org.postgresql.Driver", PostgresDatabase.USER, Path.of("bpmn/OP-2014.bpmn"), rules),
                     BenchSize.current(), BenchSize.runs(), false);
         }
         List<String> notes = new java.util.ArrayList<>(LifecycleThroughput.notes("PostgreSQL "
-                + BenchEnvironment.postgresServer() + " at 127.0.0.1 (fresh databases, dropped at the end)"));
+                + BenchEnvironment.postgresServer() + " at 127.0.0.1 (fresh databases, dropped at the end)", rules));
         notes.add("grantline runs in the production profile (postgres) here, with the demo users switched on for the driver.");
         BenchReport.main().publish(NAME, figures, notes);
         assertThat(figures).allSatisfy(f -> assertThat(f.min()).isPositive());

@@ -57,7 +57,7 @@ final class LifecycleThroughput {
             JitWarmUp.Done bareWarm = warmUp(engine, warmUp, warmUpMax);
             warmUps.add(Figure.of(benchmark, "warm-up, grantline", "applications", List.of((double) oursWarm.units()))
                     .note(oursWarm.describe("lifecycles")));
-            warmUps.add(Figure.of(benchmark, "warm-up, " + rules.name, "applications", List.of((double) bareWarm.units()))
+            warmUps.add(Figure.of(benchmark, "warm-up, " + rules.engineName, "applications", List.of((double) bareWarm.units()))
                     .note(bareWarm.describe("lifecycles")));
             if (grantlineH2 != null) {
                 statements.addAll(statements(benchmark, grantline, grantlineH2, engine, size));
@@ -90,7 +90,7 @@ final class LifecycleThroughput {
             if (countReads) {
                 reads.add(Figure.of(benchmark, "H2 file reads per application, grantline", "reads", oursReads)
                         .note("pages H2's page cache did not hold; " + H2Store.of(grantlineH2).describe()));
-                reads.add(Figure.of(benchmark, "H2 file reads per application, " + rules.name, "reads", bareReads)
+                reads.add(Figure.of(benchmark, "H2 file reads per application, " + rules.engineName, "reads", bareReads)
                         .note(H2Store.of(engine.dataSource()).describe()));
             }
         }
@@ -107,7 +107,7 @@ final class LifecycleThroughput {
                     + "refreshes" + (grantlineH2 == null ? ", the database server" : "") + ")";
             figures.addAll(List.of(
                     Figure.of(benchmark, "CPU time per application, grantline", "ms", oursCpu).note(driver),
-                    Figure.of(benchmark, "CPU time per application, " + rules.name, "ms", bareCpu).note(driver),
+                    Figure.of(benchmark, "CPU time per application, " + rules.engineName, "ms", bareCpu).note(driver),
                     Figure.of(benchmark, "grantline / " + rules.versus + ", speed by CPU time ("
                             + (rules == BareEngine.Rules.NO_OP ? "bare's" : "its") + " ÷ grantline's)", "ratio", cpuRatio)));
         }
@@ -161,28 +161,24 @@ final class LifecycleThroughput {
         double ours = StatementCount.perApplication(grantlineH2, file + "-grantline", grantline, applications);
         double bare = StatementCount.perApplication(engine.dataSource(), file + "-bare", engine, applications);
         String n = String.format("H2's own count over %d applications, once", applications);
-        String them = engine.rules().name;
+        String them = engine.rules().engineName;
         return List.of(
                 Figure.of(benchmark, "SQL statements per application, grantline", "statements", List.of(ours)).note(n),
                 Figure.of(benchmark, "SQL statements per application, " + them, "statements", List.of(bare)).note(n),
                 Figure.of(benchmark, "SQL statements, grantline / " + engine.rules().versus, "ratio", List.of(ours / bare)));
     }
 
-    static List<String> notes(String database) {
-        List<String> notes = new ArrayList<>(baseNotes(database));
-        if (BareEngine.Rules.current().dmn()) {
-            notes.add(BareEngine.Rules.current().name + " (-Dbench.bare=" + System.getProperty("bench.bare") + ") in "
-                    + "place of the bare engine: each of the nine rule tasks evaluates " + BareEngine.DMN_TABLE
-                    + " (decision '" + BareEngine.DMN_DECISION + "', hit policy COLLECT"
-                    + (BareEngine.Rules.current() == BareEngine.Rules.DMN_LEGACY_FEEL ? ", legacy FEEL" : ", Camunda's default FEEL engine")
-                    + ") on the inputs the process starts with, recorded in Camunda's decision history (history full); "
-                    + "an end listener then sets the variables the no-op delegate sets. The ratio is not the issue's goal, "
-                    + "which is against the bare engine.");
-        }
-        return notes;
-    }
-
-    private static List<String> baseNotes(String database) {
+    static List<String> notes(String database, BareEngine.Rules rules) {
+        String replaced = rules.dmn()
+                ? "every service task and every execution and task listener replaced by a no-op, every rule task a "
+                        + "DMN business rule task: " + BareEngine.DMN_TABLE + " (decision '" + BareEngine.DMN_DECISION
+                        + "', hit policy COLLECT, " + (rules == BareEngine.Rules.DMN_LEGACY_FEEL ? "legacy FEEL"
+                        : "Camunda's default FEEL engine") + ") on the inputs the process starts with, recorded in "
+                        + "Camunda's decision history, then an end listener sets the outcome variables the gateways "
+                        + "read and the dates the timers read (-Dbench.bare=" + rules.option() + "; the ratio is not "
+                        + "the issue's goal, which is against the bare engine with no-op delegates)"
+                : "every service and rule task delegate and every execution and task listener replaced by a no-op "
+                        + "(rule tasks set the outcome variables the gateways read and the dates the timers read)";
         return List.of(
                 "What: OP-2014 applications driven one after another through the whole lifecycle (submission, "
                         + "review, Getting Ready, strategy and logic model, Getting Going applied for and approved, draft "
@@ -190,17 +186,15 @@ final class LifecycleThroughput {
                         + "12-month check timer forced (commitment unpaid), follow-up task, CBA outturn, completed): "
                         + "4 user tasks, 2 timers, 8 messages, 9 recorded decisions per application; every "
                         + "application is checked to have ended COMPLETED.",
-                "grantline: through its own services (ApplicationService, SubmissionService, Camunda's FormService "
-                        + "as Tasklist signs a caseworker in, ManagementService for timers), " + database
+                "grantline: through its own services (ApplicationService, SubmissionService, TaskCompletions as "
+                        + "POST /api/tasks/{id}/complete completes a task, ManagementService for timers), " + database
                         + ", Camunda authorizations on, rules with OP-2014's capacity and budget raised so that "
                         + "every application is awarded, log level WARN for org.grantline.",
-                "bare Camunda: StandaloneProcessEngineConfiguration on " + database + " (a database of its own), "
+                rules.engineName + ": StandaloneProcessEngineConfiguration on " + database + " (a database of its own), "
                         + "history full and removal time from the start as grantline, job executor off, "
                         + "authorizations off (Camunda's default); "
-                        + "bpmn/OP-2014.bpmn read with the model API, every service and rule task delegate and every "
-                        + "execution and task listener replaced by a no-op (rule tasks set the outcome variables the "
-                        + "gateways read and the dates the timers read), timers, gateways and forms kept; the same "
-                        + "script through RuntimeService, FormService and ManagementService.",
+                        + "bpmn/OP-2014.bpmn read with the model API, " + replaced + ", timers, gateways and forms "
+                        + "kept; the same script through RuntimeService, FormService and ManagementService.",
                 "Warm-up: on each, grantline first, a tenth of the run size (at least 100; smoke: 1), then batches "
                         + "of " + WARM_UP_BATCH + " until the JIT compilers took under " + Math.round(JitWarmUp.QUIET * 100) + " % of a "
                         + "batch's wall time (at most ten times the first; the lifecycles it took are in the report); "

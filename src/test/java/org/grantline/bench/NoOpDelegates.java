@@ -28,12 +28,14 @@ final class NoOpDelegates {
             "Task_DecideMakingItHappen", Map.of("matchFundingCheckDate", "2016-03-10"),
             "Task_CheckMatchFunding", Map.of("matchFundingCheckOutcome", "BREACHED"));
 
-    static final JavaDelegate RULE_TASK = execution -> execution.setVariables(
-            RULE_RESULTS.getOrDefault(execution.getCurrentActivityId(), Map.of()));
+    static final JavaDelegate RULE_TASK = NoOpDelegates::setOutcome;
 
     /** The same variables, set as a DMN rule task ends (its table decided; {@code BareEngine.Rules.DMN}). */
-    static final ExecutionListener RULE_OUTCOME = execution -> execution.setVariables(
-            RULE_RESULTS.getOrDefault(execution.getCurrentActivityId(), Map.of()));
+    static final ExecutionListener RULE_OUTCOME = NoOpDelegates::setOutcome;
+
+    private static void setOutcome(DelegateExecution execution) {
+        execution.setVariables(RULE_RESULTS.getOrDefault(execution.getCurrentActivityId(), Map.of()));
+    }
 
     static final Listener LISTENER = new Listener();
 
