@@ -36,6 +36,8 @@ import java.util.UUID;
 final class BareEngine implements LifecycleSteps, AutoCloseable {
 
     static final String PROCESS = "OP-2014";
+    static final String DMN_TABLE = "bench/op-2014-eligibility.dmn";
+    static final String DMN_DECISION = "eligibility";
 
     /** What the bare engine's rule tasks do. */
     enum Rules {
@@ -116,9 +118,6 @@ final class BareEngine implements LifecycleSteps, AutoCloseable {
         deployment.deploy();
         return new BareEngine(engine, rules);
     }
-
-    static final String DMN_TABLE = "bench/op-2014-eligibility.dmn";
-    static final String DMN_DECISION = "eligibility";
 
     /** The table's inputs for the lifecycle's good application, as the decision benchmark derives them. */
     private static final class DmnInputs {

@@ -161,11 +161,12 @@ final class LifecycleThroughput {
         double ours = StatementCount.perApplication(grantlineH2, file + "-grantline", grantline, applications);
         double bare = StatementCount.perApplication(engine.dataSource(), file + "-bare", engine, applications);
         String n = String.format("H2's own count over %d applications, once", applications);
-        String them = engine.rules().engineName;
+        BareEngine.Rules rules = engine.rules();
         return List.of(
                 Figure.of(benchmark, "SQL statements per application, grantline", "statements", List.of(ours)).note(n),
-                Figure.of(benchmark, "SQL statements per application, " + them, "statements", List.of(bare)).note(n),
-                Figure.of(benchmark, "SQL statements, grantline / " + engine.rules().versus, "ratio", List.of(ours / bare)));
+                Figure.of(benchmark, "SQL statements per application, " + rules.engineName, "statements", List.of(bare))
+                        .note(n),
+                Figure.of(benchmark, "SQL statements, grantline / " + rules.versus, "ratio", List.of(ours / bare)));
     }
 
     static List<String> notes(String database, BareEngine.Rules rules) {

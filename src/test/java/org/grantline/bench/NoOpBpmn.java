@@ -19,13 +19,10 @@ final class NoOpBpmn {
 
     static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
 
-    static BpmnModelInstance read(Path diagram) {
-        return read(diagram, null);
-    }
-
     /**
-     * With a {@code decision}, each business rule task evaluates that DMN decision instead (its result kept only in
-     * Camunda's decision history), and an end listener, {@code ${ruleOutcome}}, sets what the no-op delegate sets.
+     * Without a {@code decision} (null) every business rule task calls the no-op delegate too. With one, each
+     * evaluates that DMN decision instead (its result kept only in Camunda's decision history), and an end listener,
+     * {@code ${ruleOutcome}}, sets what the no-op delegate sets.
      */
     static BpmnModelInstance read(Path diagram, String decision) {
         BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
