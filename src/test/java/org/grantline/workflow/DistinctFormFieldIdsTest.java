@@ -11,10 +11,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * A new deployment to an engine with the plug-in is refused for a form with two fields of one id, naming where; a
@@ -100,6 +103,34 @@ class DistinctFormFieldIdsTest {
         engine.getRuntimeService().startProcessInstanceByKey("legacy");
 
         assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey("legacy").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aVersionDeployedBeforeTheCheckDoesNotBlockTheFolderWhenAnotherDiagramChanges() {
+        String legacy = diagram("legacy-folder", "", """
+                <camunda:formField id="approved" type="boolean" />
+                <camunda:formField id="approved" type="boolean" />""");
+        String kept = diagram("kept", "", """
+                <camunda:formField id="approved" type="boolean" />""");
+        ProcessEngine unchecked = engine("unchecked-folder");
+        try {
+            folderDeployer(unchecked).deploy(Map.of("legacy-folder.bpmn", legacy, "kept.bpmn", kept));
+        } finally {
+            unchecked.close();
+        }
+
+        List<ProcessDeployer.DeployedProcess> deployed = folderDeployer(engine).deploy(Map.of(
+                "legacy-folder.bpmn", legacy, "kept.bpmn", kept.replace("type=\"boolean\"", "type=\"string\"")));
+
+        // only the changed diagram is in the new deployment, so only it is checked
+        assertThat(deployed).extracting(ProcessDeployer.DeployedProcess::key, ProcessDeployer.DeployedProcess::version,
+                        ProcessDeployer.DeployedProcess::isNew)
+                .containsExactlyInAnyOrder(tuple("legacy-folder", 1, false), tuple("kept", 2, true));
+    }
+
+    /** The bpmn folder's deployer; deploying uses only the repository. */
+    private static ProcessDeployer folderDeployer(ProcessEngine on) {
+        return new ProcessDeployer(on.getRepositoryService(), null, null, null, null, Path.of("bpmn"));
     }
 
     /** An engine on the tests' database (shared by every engine here, as by the nodes of a cluster). */
