@@ -35,8 +35,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
  * deployment (the bpmn folder at start, designers' deployments, Camunda's REST API) and the designer's validation
  * ({@code designer.EngineBpmnParser}); the problem names the task or start event, its line and the fields' lines.
  * A deployment the engine reads back from the database is not checked, so a version deployed before the check
- * keeps running, and stays deployed while unchanged (a deployment holds only the diagrams that changed); a
- * designer's deployment validates every diagram of its folder, so it is refused until such a diagram is put right.
+ * keeps running, and stays deployed while unchanged (a bpmn-folder deployment holds only the diagrams that
+ * changed); a designer's deployment validates every diagram of its folder, so it is refused until such a diagram is
+ * put right.
  */
 @Component
 public class DistinctFormFieldIds extends AbstractProcessEnginePlugin {

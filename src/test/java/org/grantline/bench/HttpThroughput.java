@@ -31,7 +31,7 @@ final class HttpThroughput {
                     .note(warm.describe("submissions")));
         }
         if (h2 != null) {
-            int counted = size == BenchSize.SMOKE ? 5 : 50;
+            int counted = size == BenchSize.SMOKE ? 20 : 50;
             double statements = StatementCount.perUnit(h2, "http-submission", counted, () -> {
                 HttpLoad.Outcome outcome = submissions(load, counted);
                 if (outcome.errors() > 0) {

@@ -126,6 +126,9 @@ class DistinctFormFieldIdsTest {
         assertThat(deployed).extracting(ProcessDeployer.DeployedProcess::key, ProcessDeployer.DeployedProcess::version,
                         ProcessDeployer.DeployedProcess::isNew)
                 .containsExactlyInAnyOrder(tuple("legacy-folder", 1, false), tuple("kept", 2, true));
+        String newDeployment = engine.getRepositoryService().getProcessDefinition(deployed.stream()
+                .filter(ProcessDeployer.DeployedProcess::isNew).findFirst().orElseThrow().id()).getDeploymentId();
+        assertThat(engine.getRepositoryService().getDeploymentResourceNames(newDeployment)).containsExactly("kept.bpmn");
     }
 
     /** The bpmn folder's deployer; deploying uses only the repository. */
