@@ -94,7 +94,7 @@ class BenchmarkSmokeIT extends GrantlineIT {
         REPORT.publish(HttpThroughput.NAME, http, List.of());
         assertThat(http).hasSize(14);
         // a submission stores the application, starts the process, records a decision and opens a task
-        assertThat(median(http, "SQL statements per submission")).isGreaterThan(20)
+        assertThat(median(http, "SQL statements per submission")).isGreaterThanOrEqualTo(50)
                 .as("SQL statements per submission over the budget: a change made every submission dearer")
                 .isLessThanOrEqualTo(SUBMISSION_STATEMENTS_BUDGET);
         assertThat(http).filteredOn(f -> f.metric().startsWith("errors")).allSatisfy(f -> assertThat(f.max()).isZero());
