@@ -19,6 +19,9 @@ public class ApplicationRepository {
             rs.getString("process_instance_id"), rs.getDate("submitted_on").toLocalDate(),
             rs.getTimestamp("submitted_at").toInstant(), rs.getString("submitted_by"), rs.getString("payload"));
 
+    /** Through uq_application_lead_round: the table has no other index its plan could take (V7). */
+    static final String APPLICATIONS_OF_LEAD = "select id from application where round_code = ? and lead_key = ?";
+
     private final JdbcClient jdbc;
 
     public ApplicationRepository(JdbcClient jdbc) {
@@ -88,7 +91,7 @@ public class ApplicationRepository {
     }
 
     public List<String> otherApplicationsOfLead(String roundCode, String leadName) {
-        return jdbc.sql("select id from application where round_code = ? and lead_key = ?")
+        return jdbc.sql(APPLICATIONS_OF_LEAD)
                 .params(roundCode, leadKey(leadName)).query(String.class).list();
     }
 
