@@ -44,10 +44,9 @@ class PostgresStatisticsCheck {
             return;
         }
         if (!off.isEmpty()) {
-            log.warn("PostgreSQL has {} off: no table is analysed as it grows, and queries slow down as the "
-                            + "database fills. Switch it on in postgresql.conf (or ALTER SYSTEM SET ... = on, then "
-                            + "SELECT pg_reload_conf()), or run VACUUM ANALYZE on this database regularly "
-                            + "(README, Operations).", String.join(" and ", off));
+            log.warn("PostgreSQL has {} off: no table is analysed or vacuumed as it changes, and queries slow down "
+                            + "as the database fills. Switch it on in postgresql.conf (or ALTER SYSTEM SET ... = on, "
+                            + "then SELECT pg_reload_conf()); see README, Operations.", String.join(" and ", off));
         }
     }
 

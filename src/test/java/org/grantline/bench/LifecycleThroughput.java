@@ -4,7 +4,6 @@ import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -31,14 +30,6 @@ final class LifecycleThroughput {
      */
     static List<Figure> measure(String benchmark, LifecycleSteps grantline, DataSource grantlineH2,
                                 Supplier<BareEngine> bareEngine, BenchSize size, int runs, boolean realRound) {
-        return measure(benchmark, grantline, grantlineH2, bareEngine, size, runs, realRound, engine -> {
-        });
-    }
-
-    /** With {@code beforeEachRun}: work after the warm-ups and between runs, outside the timed parts. */
-    static List<Figure> measure(String benchmark, LifecycleSteps grantline, DataSource grantlineH2,
-                                Supplier<BareEngine> bareEngine, BenchSize size, int runs, boolean realRound,
-                                Consumer<BareEngine> beforeEachRun) {
         int count = size.of(2_000, 20);
         // At least 100 lifecycles of each before measuring, whatever the size, then until the JIT is quiet.
         int warmUp = size == BenchSize.SMOKE ? 1 : Math.max(100, count / 10);
@@ -72,7 +63,6 @@ final class LifecycleThroughput {
                 statements.addAll(statements(benchmark, grantline, grantlineH2, engine, size));
             }
             for (int run = 0; run < runs; run++) {
-                beforeEachRun.accept(engine);
                 H2Store oursBefore = countReads ? H2Store.of(grantlineH2) : null;
                 H2Store bareBefore = countReads ? H2Store.of(engine.dataSource()) : null;
                 LifecycleScript.Timing[] passes = interleaved(grantline, engine, count, "run" + run);
