@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -12,17 +13,17 @@ import javax.sql.DataSource;
 import java.util.List;
 
 /**
- * On PostgreSQL, says at start when the server will not keep the tables' planner statistics up to date. PostgreSQL
- * analyses a table only through its autovacuum daemon, which needs {@code track_counts}; with either off, the
- * tables grantline and Camunda write are never analysed, and their plans, made as if each table were small, read
- * more and more as the tables grow (docs/benchmarks.md, fix 48). grantline cannot switch them on (they are the
- * server's settings), so it says so, once, with what to do.
+ * On PostgreSQL, says at start when the server will not keep the tables' planner statistics up to date. Left to
+ * itself PostgreSQL analyses (and vacuums) a table only through its autovacuum daemon, which needs
+ * {@code track_counts}; with either off, the tables grantline and Camunda write are never analysed, and their
+ * plans, made as if each table were small, read more and more as the tables grow (docs/benchmarks.md, fix 48).
+ * grantline cannot switch them on (they are the server's settings), so it says so, once, with what to do.
  */
 @Component
 @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:postgresql:')")
 class PostgresStatisticsCheck {
 
-    /** The settings autovacuum needs, in the order it needs them. */
+    /** autovacuum and the row counting it works from: both must be on. */
     static final List<String> SETTINGS = List.of("track_counts", "autovacuum");
 
     private static final Logger log = LoggerFactory.getLogger(PostgresStatisticsCheck.class);
@@ -40,7 +41,7 @@ class PostgresStatisticsCheck {
             off = settingsOff();
         } catch (RuntimeException e) {
             log.warn("Could not read PostgreSQL's autovacuum settings to check that tables get analysed: {}",
-                    e.toString());
+                    NestedExceptionUtils.getMostSpecificCause(e).toString());
             return;
         }
         if (!off.isEmpty()) {

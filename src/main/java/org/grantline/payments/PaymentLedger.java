@@ -35,8 +35,8 @@ public class PaymentLedger {
 
     /**
      * By the application alone, the round compared in Java: with the round in the query, PostgreSQL without
-     * statistics intersected both indexes and read the round's whole index for each award (docs/benchmarks.md,
-     * fix 48).
+     * statistics planned it through the round's index and read the round's whole range for each award decision
+     * (docs/benchmarks.md, fix 48).
      */
     static final String ROUNDS_AWARDED = "select round_code from award where application_id = ?";
 
@@ -86,8 +86,8 @@ public class PaymentLedger {
     }
 
     private void countIntoTally(String applicationId, String leadType, String roundCode, List<Award> awards) {
-        boolean firstAward = jdbc.sql(ROUNDS_AWARDED).param(applicationId).query(String.class).stream()
-                .noneMatch(roundCode::equals);
+        boolean firstAward = !jdbc.sql(ROUNDS_AWARDED).param(applicationId).query(String.class).list()
+                .contains(roundCode);
         BigDecimal amount = awards.stream().map(Award::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         int updated = jdbc.sql("update round_position set accepted = accepted + ?, "
                         + "committed_amount = committed_amount + ? where round_code = ?")

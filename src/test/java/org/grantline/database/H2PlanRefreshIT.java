@@ -6,6 +6,7 @@ import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
@@ -25,6 +26,14 @@ class H2PlanRefreshIT extends GrantlineIT {
     DataSource dataSource;
     @Autowired
     H2PlanRefresh refresh;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void onH2ThePostgresAutovacuumCheckIsNotThere() {
+        assertThat(context.getBeanNamesForType(PostgresStatisticsCheck.class)).isEmpty();
+    }
 
     @Test
     void aConnectionReusesItsParsedStatementUntilThePlansAreRefreshed() throws Exception {
