@@ -73,8 +73,8 @@ class LifecycleOnPostgresBenchmark {
         List<Figure> figures;
         BareEngine.Rules rules = BareEngine.Rules.current();
         JdbcTemplate server = new JdbcTemplate(database);
-        boolean analysesTables = "on".equals(server.queryForObject("show autovacuum", String.class))
-                && "on".equals(server.queryForObject("show track_counts", String.class));
+        String autovacuum = server.queryForObject("show autovacuum", String.class);
+        String trackCounts = server.queryForObject("show track_counts", String.class);
         try (JfrRecording ignored = JfrRecording.start("lifecycle-on-postgres")) {
             figures = LifecycleThroughput.measure(NAME, new GrantlineSteps(drive, tasks), null,
                     () -> BareEngine.on(PostgresDatabase.SERVER + PostgresDatabase.create("grantline_bench_bare"),
@@ -85,11 +85,11 @@ class LifecycleOnPostgresBenchmark {
                 + BenchEnvironment.postgresServer() + " at 127.0.0.1 (fresh databases, dropped at the end)", rules));
         notes.add("grantline runs in the production profile (postgres) here, with the demo users switched on for the driver.");
         // Analysing by hand between runs was tried and misleads: Camunda's runtime tables are empty then (fix 48).
-        notes.add(analysesTables
-                ? "The server's autovacuum is on: it analyses and vacuums both databases' tables as they change, "
-                        + "during the timed runs too."
-                : "The server's autovacuum or track_counts is off: no table of either database is analysed or "
-                        + "vacuumed during the benchmark, so both engines' plans are made as for empty tables.");
+        notes.add("The server's autovacuum is " + autovacuum + ", its track_counts " + trackCounts + ": "
+                + ("on".equals(autovacuum) && "on".equals(trackCounts)
+                ? "it analyses and vacuums both databases' tables as they change, during the timed runs too."
+                : "no table of either database is analysed or vacuumed during the benchmark, so both engines' "
+                        + "plans are made as for empty tables."));
         BenchReport.main().publish(NAME, figures, notes);
         assertThat(figures).allSatisfy(f -> assertThat(f.min()).isPositive());
     }
